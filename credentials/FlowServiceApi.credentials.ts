@@ -1,0 +1,93 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+
+/** Fields and headers shared by both Flow Service credentials. */
+export const platformProperties: INodeProperties[] = [
+	{
+		displayName: 'IMS Org ID',
+		name: 'imsOrgId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 5C1328435BF324E90A49402A@AdobeOrg',
+		description: 'ID of your Adobe organization, sent as x-gw-ims-org-id',
+	},
+	{
+		displayName: 'Sandbox Name',
+		name: 'sandboxName',
+		type: 'string',
+		default: 'prod',
+		required: true,
+		description: 'Name of the Platform sandbox to work in, sent in lower case as x-sandbox-name',
+	},
+	{
+		displayName: 'Base URL',
+		name: 'baseUrl',
+		type: 'string',
+		default: 'https://platform.adobe.io',
+		description: 'Platform API host. Change it only for a stage environment, a proxy or a local Flow Service emulator.',
+	},
+];
+
+export const platformHeaders = {
+	'x-api-key': '={{$credentials.clientId}}',
+	'x-gw-ims-org-id': '={{$credentials.imsOrgId}}',
+	'x-sandbox-name': '={{String($credentials.sandboxName).trim().toLowerCase()}}',
+};
+
+/** A cheap authenticated GET that exercises all four headers. */
+export const platformTest: ICredentialTestRequest = {
+	request: {
+		baseURL: '={{String($credentials.baseUrl || "https://platform.adobe.io").replace(/\\/+$/, "")}}/data/foundation/flowservice',
+		url: '/connections',
+		qs: { limit: 1 },
+		method: 'GET',
+	},
+};
+
+export const platformIcon: Icon = {
+	light: 'file:../nodes/AdobeFlowService/adobeFlowService.svg',
+	dark: 'file:../nodes/AdobeFlowService/adobeFlowService.dark.svg',
+};
+
+export class FlowServiceApi implements ICredentialType {
+	name = 'flowServiceApi';
+
+	displayName = 'Flow Service API';
+
+	icon = platformIcon;
+
+	documentationUrl = 'https://experienceleague.adobe.com/en/docs/experience-platform/landing/platform-apis/api-authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Access token from the Adobe Developer Console. It expires after 24 hours; for scheduled workflows use the OAuth Server-to-Server credential.',
+		},
+		{
+			displayName: 'API Key (Client ID)',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Client ID of your Adobe Developer Console project, sent as x-api-key',
+		},
+		...platformProperties,
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+				...platformHeaders,
+			},
+		},
+	};
+
+	test = platformTest;
+}

@@ -1,0 +1,51 @@
+// The rules `n8n-node lint` applies to community packages, rebuilt from their parts:
+// typescript-eslint, @n8n/eslint-plugin-community-nodes (recommended), import-x, no-console,
+// and eslint-plugin-n8n-nodes-base's community / credentials / nodes rule sets.
+import js from '@eslint/js';
+import n8nCommunityNodes from '@n8n/eslint-plugin-community-nodes';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importPlugin from 'eslint-plugin-import-x';
+import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+import tseslint from 'typescript-eslint';
+
+const jsonParser = { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } };
+
+export default tseslint.config(
+	{ ignores: ['dist/**', 'node_modules/**', 'test/e2e/n8n/**', 'coverage/**', '.tmp/**'] },
+	{
+		files: ['package.json'],
+		languageOptions: jsonParser,
+		extends: [n8nCommunityNodes.configs.recommended],
+	},
+	{
+		files: ['credentials/**/*.ts', 'nodes/**/*.ts'],
+		extends: [js.configs.recommended, ...tseslint.configs.recommended, n8nCommunityNodes.configs.recommended, importPlugin.flatConfigs.recommended],
+		settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
+		rules: {
+			'no-console': 'error',
+			'import-x/no-unresolved': 'off',
+		},
+	},
+	{
+		files: ['package.json'],
+		languageOptions: jsonParser,
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: { ...n8nNodesBase.configs.community.rules },
+	},
+	{
+		files: ['credentials/**/*.ts'],
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: { ...n8nNodesBase.configs.credentials.rules, 'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off' },
+	},
+	{
+		files: ['nodes/**/*.ts'],
+		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		rules: {
+			...n8nNodesBase.configs.nodes.rules,
+			// These two predate NodeConnectionTypes and demand the string 'main', which
+			// @n8n/community-nodes/node-connection-type-literal in turn forbids.
+			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
+			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
+		},
+	},
+);

@@ -1,0 +1,35 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { nodeProperties } from './actions/description';
+import { route } from './actions/router';
+import { searchConnections, searchTables } from './methods/listSearch';
+
+export class AdobeFlowService implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Adobe Experience Platform Flow Service',
+		name: 'adobeFlowService',
+		icon: { light: 'file:adobeFlowService.svg', dark: 'file:adobeFlowService.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Create database source connections in Adobe Experience Platform (AEP), explore the data behind them and manage them',
+		defaults: { name: 'AEP Flow Service' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'flowServiceApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
+			{ name: 'flowServiceServerToServerApi', required: true, displayOptions: { show: { authentication: ['serverToServer'] } } },
+		],
+		properties: nodeProperties,
+	};
+
+	methods = {
+		listSearch: { searchConnections, searchTables },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this);
+	}
+}

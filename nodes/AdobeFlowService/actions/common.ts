@@ -1,0 +1,141 @@
+/** Parameters, readers and output helpers that several operations share. */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { FlowServiceClient } from '../transport';
+import { findConnectorBySpecId, secretParamNames } from '../connectors';
+import { FieldError } from '../helpers/validation';
+
+/** What every operation's execute gets for one input item. */
+export interface ItemContext {
+	itemIndex: number;
+	client: FlowServiceClient;
+}
+
+export type OperationExecute = (this: IExecuteFunctions, item: ItemContext) => Promise<IDataObject[]>;
+
+export interface Operation {
+	description: INodeProperties[];
+	execute: OperationExecute;
+}
+
+export const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+export function connectionLocator(description = 'The connection to use'): INodeProperties {
+	return {
+		displayName: 'Connection',
+		name: 'connection',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a connection...',
+				typeOptions: { searchListMethod: 'searchConnections', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 4cb0c374-d3bb-4557-b139-5712880adc55',
+				validation: [{ type: 'regex', properties: { regex: `^\\s*${UUID}\\s*$`, errorMessage: 'Not a valid connection ID' } }],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: 'e.g. https://platform.adobe.io/data/foundation/flowservice/connections/4cb0c374-d3bb-4557-b139-5712880adc55',
+				validation: [{ type: 'regex', properties: { regex: `.*(${UUID}).*`, errorMessage: 'The URL holds no connection ID' } }],
+				extractValue: { type: 'regex', regex: `(${UUID})` },
+			},
+		],
+	};
+}
+
+/** Throws a NodeOperationError naming the field and the item. */
+export function fieldError(context: IExecuteFunctions, error: FieldError, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `${error.field} ${error.problem} (item ${itemIndex})`, {
+		description: error.hint ? `${error.hint}.` : undefined,
+		itemIndex,
+	});
+}
+
+export function readConnectionId(context: IExecuteFunctions, itemIndex: number, parameter = 'connection'): string {
+	const raw = context.getNodeParameter(parameter, itemIndex, '', { extractValue: true }) as unknown;
+	const value = typeof raw === 'string' ? raw.trim() : raw;
+	if (value === '' || value === undefined || value === null) {
+		throw fieldError(context, new FieldError('Connection', 'is required', 'Pick a connection from the list, or give its ID, e.g. {{ $json.id }}'), itemIndex);
+	}
+	if (typeof value !== 'string' || !new RegExp(`^${UUID}$`).test(value)) {
+		throw fieldError(context, new FieldError('Connection', 'is not a valid connection ID', 'A connection ID looks like 4cb0c374-d3bb-4557-b139-5712880adc55'), itemIndex);
+	}
+	return value;
+}
+
+/** Runs a check that may throw FieldError and turns it into the node's error. */
+export function validated<T>(context: IExecuteFunctions, itemIndex: number, check: () => T): T {
+	try {
+		return check();
+	} catch (error) {
+		throw error instanceof FieldError ? fieldError(context, error, itemIndex) : new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+	}
+}
+
+export function returnAllOrLimit(operations: string[], resource: string): INodeProperties[] {
+	const displayOptions = { show: { resource: [resource], operation: operations } };
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions,
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
+		},
+	];
+}
+
+export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	const limit = context.getNodeParameter('limit', itemIndex, 50) as unknown;
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+		throw fieldError(context, new FieldError('Limit', 'must be a whole number of 1 or more'), itemIndex);
+	}
+	return limit;
+}
+
+/** Sets displayOptions for one operation on each of its properties. */
+export function forOperation(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
+	return properties.map((property) => ({
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { resource: [resource], operation: [operation], ...property.displayOptions?.show },
+		},
+	}));
+}
+
+/** A connection as the user sees it in output: what the Platform returned, minus anything secret. */
+export function publicConnection(connection: IDataObject): IDataObject {
+	const { auth, ...rest } = connection;
+	const authObject = auth as { specName?: unknown; params?: IDataObject } | undefined;
+	if (!authObject) return rest;
+	// Only the parameters of a known connector that are known not to be secret are shown.
+	const connector = findConnectorBySpecId(String((connection.connectionSpec as IDataObject | undefined)?.id ?? ''));
+	const hidden = connector ? secretParamNames(connector) : Object.keys(authObject.params ?? {});
+	const params = Object.fromEntries(Object.entries(authObject.params ?? {}).filter(([key]) => !hidden.includes(key)));
+	return { ...rest, auth: { specName: authObject.specName, params } };
+}

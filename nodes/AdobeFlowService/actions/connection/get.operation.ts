@@ -1,0 +1,19 @@
+/** Connection → Get: one connection by id, secrets left out. */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { ItemContext } from '../common';
+import { connectionLocator, forOperation, publicConnection, readConnectionId } from '../common';
+
+export const description = forOperation('connection', 'get', [connectionLocator('The connection to get')]);
+
+export async function fetchConnection(context: IExecuteFunctions, { itemIndex, client }: ItemContext, id: string): Promise<IDataObject> {
+	const { body } = await client.request<{ items?: IDataObject[] }>({ method: 'GET', path: `/connections/${encodeURIComponent(id)}`, itemIndex });
+	const connection = body?.items?.[0];
+	if (!connection) throw new Error(`The Platform returned no connection for ${id}`);
+	return connection;
+}
+
+export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject[]> {
+	const id = readConnectionId(this, item.itemIndex);
+	return [publicConnection(await fetchConnection(this, item, id))];
+}

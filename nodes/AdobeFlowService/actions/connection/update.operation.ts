@@ -1,0 +1,94 @@
+/**
+ * Connection → Update: name, description and credentials, as a JSON Patch.
+ * Reads the current etag itself and sends it as If-Match, so a concurrent change is refused (412).
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { findConnector, findConnectorBySpecId } from '../../connectors';
+import { buildConnection } from '../../helpers/connectionBody';
+import { FieldError, LIMITS, readText } from '../../helpers/validation';
+import type { ItemContext } from '../common';
+import { connectionLocator, fieldError, forOperation, readConnectionId, validated } from '../common';
+import { connectorProperties, readConnectionInput } from './connectorFields';
+import { fetchConnection } from './get.operation';
+
+const credentialFields = connectorProperties().map((property) => ({
+	...property,
+	displayOptions: { ...property.displayOptions, show: { ...property.displayOptions?.show, updateCredentials: [true] } },
+}));
+
+const properties: INodeProperties[] = [
+	connectionLocator('The connection to update'),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'New description of the connection' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'New name of the connection' },
+		],
+	},
+	{
+		displayName: 'Update Credentials',
+		name: 'updateCredentials',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to replace the credentials of the connection (e.g. to rotate a password). All of them are needed: the Platform never returns the old ones.',
+	},
+	...credentialFields,
+];
+
+export const description = forOperation('connection', 'update', properties);
+
+export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject[]> {
+	const { itemIndex, client } = item;
+	const id = readConnectionId(this, itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const patch: IDataObject[] = [];
+	let secrets: string[] = [];
+	validated(this, itemIndex, () => {
+		if (fields.name !== undefined) patch.push({ op: 'replace', path: '/name', value: readText('Name', fields.name, { max: LIMITS.name }) });
+		if (fields.description !== undefined) {
+			patch.push({ op: 'replace', path: '/description', value: readText('Description', fields.description, { required: false, max: LIMITS.description }) });
+		}
+	});
+	const updateCredentials = this.getNodeParameter('updateCredentials', itemIndex, false) as boolean;
+	let expectedSpec: string | undefined;
+	if (updateCredentials) {
+		const connector = findConnector(this.getNodeParameter('connector', itemIndex) as string);
+		if (!connector) throw fieldError(this, new FieldError('Connector', 'is not one this node knows'), itemIndex);
+		const input = { ...readConnectionInput(this, connector, itemIndex), name: 'unchanged', description: '' };
+		const built = validated(this, itemIndex, () => buildConnection(connector, input));
+		patch.push({ op: 'replace', path: '/auth/params', value: built.body.auth.params });
+		secrets = built.secrets;
+		expectedSpec = connector.connectionSpecId;
+	}
+	if (patch.length === 0) {
+		throw new NodeOperationError(this.getNode(), `Nothing to update (item ${itemIndex})`, {
+			description: 'Add a field under Update Fields, or turn on Update Credentials.',
+			itemIndex,
+		});
+	}
+
+	const current = await fetchConnection(this, item, id);
+	const currentSpec = String((current.connectionSpec as IDataObject | undefined)?.id ?? '');
+	if (expectedSpec && currentSpec && currentSpec !== expectedSpec) {
+		const actual = findConnectorBySpecId(currentSpec)?.displayName ?? `spec ${currentSpec}`;
+		throw fieldError(this, new FieldError('Connector', `does not match the connection, which is ${actual}`, 'Choose the connector of the existing connection'), itemIndex);
+	}
+	const etag = String(current.etag ?? '');
+	const { body } = await client.request<{ id: string; etag: string }>({
+		method: 'PATCH',
+		path: `/connections/${encodeURIComponent(id)}`,
+		headers: { 'If-Match': etag },
+		body: patch,
+		// If-Match makes a second send harmless: it meets a new etag and is refused.
+		idempotent: true,
+		secrets,
+		itemIndex,
+	});
+	return [{ id: body.id ?? id, etag: body.etag, updated: patch.map((p) => String(p.path).slice(1).replace('auth/params', 'credentials')) }];
+}

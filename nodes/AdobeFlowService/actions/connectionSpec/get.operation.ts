@@ -1,0 +1,28 @@
+/** Connection Spec → Get: one connection spec, e.g. to see the auth fields a connector needs. */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { FieldError, readText } from '../../helpers/validation';
+import type { ItemContext } from '../common';
+import { forOperation, validated, UUID } from '../common';
+
+export const description = forOperation('connectionSpec', 'get', [
+	{
+		displayName: 'Connection Spec ID',
+		name: 'connectionSpecId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 37b6bf40-d318-4655-90be-5cd6f65d334b',
+		description: 'ID of the connection spec (Get Many lists them)',
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, { itemIndex, client }: ItemContext): Promise<IDataObject[]> {
+	const id = validated(this, itemIndex, () => {
+		const value = readText('Connection Spec ID', this.getNodeParameter('connectionSpecId', itemIndex, ''));
+		if (!new RegExp(`^${UUID}$`).test(value)) throw new FieldError('Connection Spec ID', 'is not a valid ID');
+		return value;
+	});
+	const { body } = await client.request<{ items?: IDataObject[] }>({ method: 'GET', path: `/connectionSpecs/${id}`, itemIndex });
+	return body?.items ?? [];
+}

@@ -1,0 +1,73 @@
+/** What the three explore operations share: the table parameter and the explore request. */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readText } from '../../helpers/validation';
+import type { ItemContext } from '../common';
+import { validated } from '../common';
+
+export interface ExploreColumn {
+	name: string;
+	type?: string;
+	'meta:xdmType'?: string;
+	xdm?: { type?: string; format?: string };
+}
+
+export interface ExploreTable {
+	format?: string;
+	schema?: { columns?: ExploreColumn[] };
+	data?: IDataObject[];
+}
+
+export const tableLocator: INodeProperties = {
+	displayName: 'Table',
+	name: 'table',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The table to read, by its path as List Tables returns it',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a table...',
+			typeOptions: { searchListMethod: 'searchTables', searchable: true },
+		},
+		{
+			displayName: 'By Path',
+			name: 'path',
+			type: 'string',
+			placeholder: 'e.g. public.customers',
+		},
+	],
+};
+
+export function readTablePath(context: IExecuteFunctions, itemIndex: number): string {
+	const raw = context.getNodeParameter('table', itemIndex, '', { extractValue: true }) as unknown;
+	return validated(context, itemIndex, () => readText('Table', raw, { max: 1024 }));
+}
+
+export async function exploreTable(
+	{ itemIndex, client }: ItemContext,
+	connectionId: string,
+	table: string,
+	preview: boolean,
+): Promise<ExploreTable> {
+	const qs: IDataObject = { objectType: 'table', object: table };
+	if (preview) qs.preview = true;
+	const { body } = await client.request<ExploreTable>({
+		method: 'GET',
+		path: `/connections/${encodeURIComponent(connectionId)}/explore`,
+		qs,
+		itemIndex,
+	});
+	return body ?? {};
+}
+
+/** A column as output: its name, source type and XDM type and format. */
+export function describeColumn(column: ExploreColumn): IDataObject {
+	const out: IDataObject = { name: column.name, type: column.type ?? null, xdmType: column.xdm?.type ?? column['meta:xdmType'] ?? null };
+	if (column.xdm?.format) out.xdmFormat = column.xdm.format;
+	if (column['meta:xdmType']) out.metaXdmType = column['meta:xdmType'];
+	return out;
+}

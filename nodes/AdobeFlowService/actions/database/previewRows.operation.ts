@@ -1,0 +1,46 @@
+/** Database → Preview Rows: a sample of a table's rows, as the Platform reads them. */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { FieldError } from '../../helpers/validation';
+import type { ItemContext } from '../common';
+import { connectionLocator, fieldError, forOperation, readConnectionId } from '../common';
+import { describeColumn, exploreTable, readTablePath, tableLocator } from './explore';
+
+export const description = forOperation('database', 'previewRows', [
+	connectionLocator('The connection whose database to explore'),
+	tableLocator,
+	{
+		displayName: 'Output',
+		name: 'previewOutput',
+		type: 'options',
+		options: [
+			{ name: 'One Item per Row', value: 'rows' },
+			{ name: 'One Item for the Table', value: 'table', description: 'An item with the columns and a list of rows' },
+		],
+		default: 'rows',
+	},
+	{
+		displayName: 'Max Rows',
+		name: 'maxRows',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 10,
+		description: 'Most rows to output; the Platform decides how many it samples',
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject[]> {
+	const { itemIndex } = item;
+	const connectionId = readConnectionId(this, itemIndex);
+	const table = readTablePath(this, itemIndex);
+	const maxRows = this.getNodeParameter('maxRows', itemIndex, 10) as unknown;
+	if (typeof maxRows !== 'number' || !Number.isInteger(maxRows) || maxRows < 1) {
+		throw fieldError(this, new FieldError('Max Rows', 'must be a whole number of 1 or more'), itemIndex);
+	}
+	const result = await exploreTable(item, connectionId, table, true);
+	const rows = (Array.isArray(result.data) ? result.data : []).slice(0, maxRows);
+	if (this.getNodeParameter('previewOutput', itemIndex, 'rows') === 'table') {
+		return [{ connectionId, table, columns: (result.schema?.columns ?? []).map(describeColumn), rowCount: rows.length, rows }];
+	}
+	return rows;
+}

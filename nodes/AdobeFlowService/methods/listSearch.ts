@@ -1,0 +1,41 @@
+/** Searchable lists for the resource locators: connections, and the tables behind one. */
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPES, FlowServiceClient, continuationToken } from '../transport';
+
+function client(context: ILoadOptionsFunctions): FlowServiceClient {
+	const authentication = context.getNodeParameter('authentication', 'accessToken') as keyof typeof CREDENTIAL_TYPES;
+	return new FlowServiceClient(context, CREDENTIAL_TYPES[authentication] ?? CREDENTIAL_TYPES.accessToken, { timeoutMs: 30_000 });
+}
+
+function matches(filter: string | undefined, ...values: unknown[]): boolean {
+	if (!filter) return true;
+	const needle = filter.toLowerCase();
+	return values.some((v) => typeof v === 'string' && v.toLowerCase().includes(needle));
+}
+
+export async function searchConnections(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const qs: IDataObject = { limit: 50, orderby: '+name' };
+	if (paginationToken) qs.continuationToken = paginationToken;
+	const { body } = await client(this).request<{ items?: IDataObject[]; _links?: { next?: { href?: string } } }>({ method: 'GET', path: '/connections', qs });
+	const results = (body?.items ?? [])
+		.filter((c) => matches(filter, c.name, c.id))
+		.map((c) => ({ name: `${String(c.name ?? c.id)}`, value: String(c.id) }));
+	return { results, paginationToken: continuationToken(body?._links?.next?.href) };
+}
+
+export async function searchTables(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const connectionId = this.getCurrentNodeParameter('connection', { extractValue: true }) as string | undefined;
+	if (!connectionId) return { results: [] };
+	const { body } = await client(this).request<Array<{ name?: string; path?: string; type?: string }>>({
+		method: 'GET',
+		path: `/connections/${encodeURIComponent(connectionId)}/explore`,
+		qs: { objectType: 'root' },
+	});
+	const entries = Array.isArray(body) ? body : [];
+	return {
+		results: entries
+			.filter((e) => e.type !== 'folder' && matches(filter, e.name, e.path))
+			.map((e) => ({ name: String(e.name ?? e.path), value: String(e.path ?? e.name) })),
+	};
+}

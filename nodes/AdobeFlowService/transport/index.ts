@@ -1,0 +1,268 @@
+/**
+ * The one way out to the Platform. Every request of the node passes through
+ * FlowServiceClient.request: base URL, credential headers, JSON, timeout, retries,
+ * the shared back-off under throttling, and the mapping of failures to NodeApiError.
+ */
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep as n8nSleep } from 'n8n-workflow';
+
+import type { FailedResponse, PlatformFailure } from './errors';
+import { describeFailure, failureDescription, failureMessage, redact } from './errors';
+import type { RetryPolicy } from './retryPolicy';
+import { DEFAULT_RETRY_POLICY, decideRetry } from './retryPolicy';
+
+export const FLOW_SERVICE_PATH = '/data/foundation/flowservice';
+export const DEFAULT_BASE_URL = 'https://platform.adobe.io';
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export const CREDENTIAL_TYPES = {
+	accessToken: 'flowServiceApi',
+	serverToServer: 'flowServiceServerToServerApi',
+} as const;
+
+type Context = IExecuteFunctions | ILoadOptionsFunctions;
+
+export interface FlowServiceRequest {
+	method: IHttpRequestMethods;
+	/** Path below the Flow Service base, e.g. `/connections`. */
+	path: string;
+	qs?: IDataObject;
+	body?: unknown;
+	headers?: Record<string, string>;
+	/** Whether sending it twice is harmless; defaults to true for GET, DELETE and PUT. */
+	idempotent?: boolean;
+	/** Values that must never appear in an error: the request's own secrets. */
+	secrets?: string[];
+	itemIndex?: number;
+}
+
+export interface FlowServiceResponse<T> {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: T;
+	/** How many times the request was sent. */
+	attempts: number;
+}
+
+export interface ClientOptions {
+	timeoutMs?: number;
+	policy?: RetryPolicy;
+	sleep?: (ms: number) => Promise<void>;
+	random?: () => number;
+	now?: () => number;
+}
+
+/** Raised for a failed request; the NodeApiError the user sees, plus what the operations need to decide. */
+export class FlowServiceError extends NodeApiError {
+	constructor(
+		context: Context,
+		readonly failure: PlatformFailure,
+		/** True when the request may have reached the service although it failed (only matters for a create). */
+		readonly mayHaveBeenProcessed: boolean,
+		itemIndex: number | undefined,
+		readonly attempts: number,
+	) {
+		super(
+			context.getNode(),
+			{
+				message: failure.message,
+				httpCode: failure.status === undefined ? null : String(failure.status),
+				platformCode: failure.code ?? null,
+				requestId: failure.requestId ?? null,
+			} as JsonObject,
+			{
+				message: failureMessage(failure),
+				description: failureDescription(failure),
+				httpCode: failure.status === undefined ? undefined : String(failure.status),
+				itemIndex,
+			},
+		);
+	}
+}
+
+function plainHeaders(headers: unknown): Record<string, unknown> {
+	if (!headers || typeof headers !== 'object') return {};
+	const maybe = headers as { toJSON?: () => Record<string, unknown> };
+	return typeof maybe.toJSON === 'function' ? maybe.toJSON() : (headers as Record<string, unknown>);
+}
+
+/** Reads status, body and headers out of what n8n's request helper threw. Never keeps the request itself. */
+export function readThrown(error: unknown): FailedResponse & { fallbackMessage?: string } {
+	const outer = error as { cause?: unknown; code?: string; message?: string; httpCode?: string };
+	const cause = (outer?.cause ?? outer) as {
+		response?: { status?: number; data?: unknown; headers?: unknown };
+		code?: string;
+		message?: string;
+	};
+	if (cause?.response?.status !== undefined) {
+		return { status: cause.response.status, body: cause.response.data, headers: plainHeaders(cause.response.headers) };
+	}
+	const networkCode = cause?.code ?? outer?.code;
+	if (typeof networkCode === 'string' && /^E[A-Z_]+$/.test(networkCode)) return { networkCode };
+	return { fallbackMessage: cause?.message ?? outer?.message };
+}
+
+function isJsonBody(body: unknown): boolean {
+	return body === undefined || body === '' || (typeof body === 'object' && body !== null);
+}
+
+export class FlowServiceClient {
+	private baseUrl?: string;
+	private pausedUntil = 0;
+	/** Settles when the first request of this execution has: it fetches the token, once. */
+	private firstRequest?: Promise<unknown>;
+	private readonly policy: RetryPolicy;
+	private readonly timeoutMs: number;
+	private readonly sleep: (ms: number) => Promise<void>;
+	private readonly random: () => number;
+	private readonly now: () => number;
+	/** Requests sent, retries included; read by tests and the benchmark. */
+	sent = 0;
+
+	constructor(
+		private readonly context: Context,
+		readonly credentialType: string,
+		options: ClientOptions = {},
+	) {
+		this.policy = options.policy ?? DEFAULT_RETRY_POLICY;
+		this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+		this.sleep = options.sleep ?? n8nSleep;
+		this.random = options.random ?? Math.random;
+		this.now = options.now ?? Date.now;
+	}
+
+	private async resolveBaseUrl(): Promise<string> {
+		if (this.baseUrl === undefined) {
+			const credentials = await this.context.getCredentials(this.credentialType);
+			const configured = typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() ? credentials.baseUrl.trim() : DEFAULT_BASE_URL;
+			this.baseUrl = configured.replace(/\/+$/, '') + FLOW_SERVICE_PATH;
+		}
+		return this.baseUrl;
+	}
+
+	async request<T = unknown>(request: FlowServiceRequest): Promise<FlowServiceResponse<T>> {
+		if (this.firstRequest === undefined) {
+			const first = this.send<T>(request);
+			this.firstRequest = first.catch(() => undefined);
+			return await first;
+		}
+		await this.firstRequest;
+		return await this.send<T>(request);
+	}
+
+	private async send<T>(request: FlowServiceRequest): Promise<FlowServiceResponse<T>> {
+		const url = (await this.resolveBaseUrl()) + request.path;
+		const idempotent = request.idempotent ?? ['GET', 'DELETE', 'PUT', 'HEAD'].includes(request.method);
+		const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
+		if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url,
+			qs: request.qs,
+			headers,
+			json: true,
+			returnFullResponse: true,
+			timeout: this.timeoutMs,
+			arrayFormat: 'repeat',
+		};
+		if (request.body !== undefined) options.body = request.body as IDataObject;
+
+		for (let attempt = 1; ; attempt++) {
+			const pause = this.pausedUntil - this.now();
+			if (pause > 0) await this.sleep(pause);
+			let failed: FailedResponse & { fallbackMessage?: string };
+			try {
+				this.sent++;
+				const response = (await this.context.helpers.httpRequestWithAuthentication.call(this.context, this.credentialType, { ...options })) as {
+					statusCode: number;
+					headers: Record<string, unknown>;
+					body: T;
+				};
+				if (isJsonBody(response.body)) {
+					return { statusCode: response.statusCode, headers: plainHeaders(response.headers), body: response.body, attempts: attempt };
+				}
+				// A 2xx whose body is not JSON: cut short or not from the Platform.
+				failed = { networkCode: 'ERR_INVALID_RESPONSE' };
+			} catch (error) {
+				failed = readThrown(error);
+			}
+			const decision = decideRetry(this.policy, {
+				attempt,
+				idempotent,
+				status: failed.status,
+				networkCode: failed.networkCode,
+				retryAfter: failed.headers ? (plainHeaders(failed.headers)['retry-after'] as string | undefined) : undefined,
+				now: this.now(),
+				random: this.random(),
+			});
+			if (decision.retry) {
+				if (decision.sharedPause) this.pausedUntil = Math.max(this.pausedUntil, this.now() + decision.delayMs);
+				await this.sleep(decision.delayMs);
+				continue;
+			}
+			throw this.toError(failed, request, decision.mayHaveBeenProcessed, attempt);
+		}
+	}
+
+	private toError(
+		failed: FailedResponse & { fallbackMessage?: string },
+		request: FlowServiceRequest,
+		mayHaveBeenProcessed: boolean,
+		attempts: number,
+	): FlowServiceError {
+		const failure =
+			failed.networkCode === 'ERR_INVALID_RESPONSE'
+				? { code: 'ERR_INVALID_RESPONSE', message: 'The Platform answered with a body that is not valid JSON', hint: 'Run the workflow again later' }
+				: failed.status === undefined && failed.networkCode === undefined && failed.fallbackMessage
+					? { message: failed.fallbackMessage }
+					: describeFailure(failed);
+		const secrets = request.secrets ?? [];
+		const safe: PlatformFailure = {
+			...failure,
+			message: redact(failure.message, secrets),
+			hint: failure.hint === undefined ? undefined : redact(failure.hint, secrets),
+		};
+		return new FlowServiceError(this.context, safe, mayHaveBeenProcessed, request.itemIndex, attempts);
+	}
+
+	/**
+	 * Follows `_links.next.href` (or a continuation token) until `limit` items are read or the
+	 * last page is reached. Each page asks for no more than what is still wanted.
+	 */
+	async getPaged<T = IDataObject>(path: string, qs: IDataObject, limit: number | undefined, itemIndex?: number, pageSize = 100): Promise<T[]> {
+		const items: T[] = [];
+		let query: IDataObject = { ...qs };
+		const seenTokens = new Set<string>();
+		for (;;) {
+			const want = limit === undefined ? pageSize : Math.min(pageSize, limit - items.length);
+			const { body } = await this.request<{ items?: T[]; _links?: { next?: { href?: string } } }>({
+				method: 'GET',
+				path,
+				qs: { ...query, limit: want },
+				itemIndex,
+			});
+			const page = Array.isArray(body?.items) ? body.items : [];
+			items.push(...(limit === undefined ? page : page.slice(0, limit - items.length)));
+			if (limit !== undefined && items.length >= limit) return items;
+			const token = continuationToken(body?._links?.next?.href);
+			if (!token || page.length === 0) return items;
+			if (seenTokens.has(token)) throw new Error('The Platform returned the same page token twice; stopping to avoid an endless loop');
+			seenTokens.add(token);
+			query = { ...qs, continuationToken: token };
+		}
+	}
+}
+
+/** The continuation token of a `_links.next.href`, relative (`/connections?…`) or absolute. */
+export function continuationToken(href: string | undefined): string | undefined {
+	if (!href) return undefined;
+	const url = new URL(href, 'http://relative.invalid');
+	return url.searchParams.get('continuationToken') ?? undefined;
+}

@@ -1,0 +1,88 @@
+/**
+ * When a failed request is sent again, as data plus one pure decision function.
+ *
+ * A request is retried only when sending it twice cannot do harm: reads, deletes (a second
+ * delete of the same id changes nothing), and updates guarded by If-Match (a second one
+ * meets a changed etag and is refused). A POST that creates is retried only when the
+ * Platform cannot have processed it (429: the gateway refused it; a refused TCP connection).
+ */
+
+export interface RetryPolicy {
+	/** Retries after the first attempt. */
+	retries: number;
+	/** Statuses worth another attempt. */
+	statuses: number[];
+	/** Network failures worth another attempt. */
+	networkCodes: string[];
+	/** Exponential back-off: base * 2^(attempt-1), capped, with full jitter. */
+	baseDelayMs: number;
+	maxDelayMs: number;
+	/** A Retry-After longer than this is not waited for: the error is reported instead. */
+	maxRetryAfterMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	retries: 4,
+	statuses: [429, 502, 503, 504],
+	networkCodes: ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'ERR_BAD_RESPONSE', 'ERR_INVALID_RESPONSE'],
+	baseDelayMs: 500,
+	maxDelayMs: 20_000,
+	maxRetryAfterMs: 120_000,
+};
+
+/** Failures after which a non-idempotent request certainly did not reach the service. */
+const NOT_PROCESSED_STATUSES = [429];
+const NOT_PROCESSED_CODES = ['ECONNREFUSED', 'EAI_AGAIN'];
+
+export interface AttemptOutcome {
+	/** 1 for the first attempt. */
+	attempt: number;
+	/** Whether sending the same request twice is harmless. */
+	idempotent: boolean;
+	status?: number;
+	networkCode?: string;
+	/** The Retry-After header as received, in seconds or as an HTTP date. */
+	retryAfter?: string;
+	now: number;
+	/** A number in [0, 1) for jitter. */
+	random: number;
+}
+
+export type RetryDecision =
+	| { retry: true; delayMs: number; sharedPause: boolean }
+	| { retry: false; mayHaveBeenProcessed: boolean };
+
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+	if (value === undefined || value.trim() === '') return undefined;
+	const text = value.trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	const date = Date.parse(text);
+	if (Number.isNaN(date)) return undefined;
+	return Math.max(0, date - now);
+}
+
+export function backoffDelay(policy: RetryPolicy, attempt: number, random: number): number {
+	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+	// Half fixed, half jitter: never zero, never in lockstep with other items.
+	return Math.round(ceiling / 2 + (ceiling / 2) * random);
+}
+
+export function decideRetry(policy: RetryPolicy, outcome: AttemptOutcome): RetryDecision {
+	const { status, networkCode } = outcome;
+	const notProcessed =
+		(status !== undefined && NOT_PROCESSED_STATUSES.includes(status)) ||
+		(networkCode !== undefined && NOT_PROCESSED_CODES.includes(networkCode));
+	const retriable =
+		(status !== undefined && policy.statuses.includes(status)) ||
+		(status === undefined && networkCode !== undefined && policy.networkCodes.includes(networkCode));
+	// Only a 4xx (other than 429) proves that the request was refused as sent.
+	const mayHaveBeenProcessed = !notProcessed && !(status !== undefined && status >= 400 && status < 500);
+
+	if (!retriable || outcome.attempt > policy.retries || !(outcome.idempotent || notProcessed)) {
+		return { retry: false, mayHaveBeenProcessed };
+	}
+	const requested = status === 429 || status === 503 ? parseRetryAfter(outcome.retryAfter, outcome.now) : undefined;
+	if (requested !== undefined && requested > policy.maxRetryAfterMs) return { retry: false, mayHaveBeenProcessed };
+	const delayMs = requested ?? backoffDelay(policy, outcome.attempt, outcome.random);
+	return { retry: true, delayMs, sharedPause: status === 429 };
+}
