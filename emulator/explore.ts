@@ -1,0 +1,158 @@
+/**
+ * Explore and test, answered from a real database over the PostgreSQL wire protocol:
+ * the host, port, database and login come from the connection's own auth params.
+ */
+import { Client, types } from 'pg';
+
+const DATE_OID = 1082;
+/** Dates as text, so that a date stays the same date in any time zone. */
+const typeParsers = {
+	getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === DATE_OID ? (value: string) => value : types.getTypeParser(oid, format as 'text')),
+};
+
+import { findConnectorBySpecId } from '../nodes/AdobeFlowService/connectors';
+import { parseConnectionString } from '../nodes/AdobeFlowService/helpers/connectionString';
+
+export interface DatabaseTarget {
+	host: string;
+	port: number;
+	database: string;
+	user: string;
+	password: string;
+}
+
+/** Decides whether a login may connect; the embedded database needs it, a real one checks by itself. */
+export type DatabaseAccess = (target: DatabaseTarget) => boolean;
+
+export class SourceError extends Error {
+	constructor(
+		message: string,
+		readonly kind: 'unreachable' | 'login' | 'notFound' | 'invalid',
+	) {
+		super(message);
+	}
+}
+
+export function targetOf(specId: string, params: Record<string, string>): DatabaseTarget {
+	const connector = findConnectorBySpecId(specId);
+	if (!connector) throw new SourceError('This connection spec cannot be explored', 'invalid');
+	if (connector.auth.type === 'connectionString') {
+		const pairs = parseConnectionString(params[connector.auth.param] ?? '');
+		const value = (field: string) => {
+			const key = connector.auth.type === 'connectionString' ? connector.auth.keys.find(([, source]) => source === field)?.[0] : undefined;
+			return key ? (pairs.get(key) ?? '') : '';
+		};
+		return { host: value('host'), port: Number(value('port') || 5432), database: value('database'), user: value('username'), password: value('password') };
+	}
+	const server = params.server ?? '';
+	const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(server);
+	return {
+		host: (match?.[1] ?? server).replace(/^\[|\]$/g, ''),
+		port: Number(match?.[2] ?? 50000),
+		database: params.database ?? '',
+		user: params.username ?? '',
+		password: params.password ?? '',
+	};
+}
+
+async function withClient<T>(target: DatabaseTarget, access: DatabaseAccess | undefined, work: (client: Client) => Promise<T>): Promise<T> {
+	if (access && !access(target)) throw new SourceError('The database refused the login: check the username, password and database', 'login');
+	const client = new Client({ ...target, connectionTimeoutMillis: 5000, query_timeout: 15000 });
+	client.on('error', () => undefined);
+	try {
+		await client.connect();
+	} catch (error) {
+		const code = (error as { code?: string }).code;
+		if (code === '28P01' || code === '28000' || code === '3D000') {
+			throw new SourceError('The database refused the login: check the username, password and database', 'login');
+		}
+		throw new SourceError('The database could not be reached: check the host and port, and that it accepts connections from the Platform', 'unreachable');
+	}
+	try {
+		return await work(client);
+	} finally {
+		await client.end().catch(() => undefined);
+	}
+}
+
+export async function testConnection(target: DatabaseTarget, access?: DatabaseAccess): Promise<boolean> {
+	try {
+		await withClient(target, access, (client) => client.query('SELECT 1'));
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+export async function listTables(target: DatabaseTarget, access?: DatabaseAccess) {
+	return await withClient(target, access, async (client) => {
+		const { rows } = await client.query<{ table_schema: string; table_name: string }>(
+			`SELECT table_schema, table_name FROM information_schema.tables
+			 WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_type IN ('BASE TABLE', 'VIEW')
+			 ORDER BY table_schema, table_name`,
+		);
+		return rows.map((r) => {
+			const path = `${r.table_schema}.${r.table_name}`;
+			return { type: 'table', name: path, path, canPreview: true, canFetchSchema: true };
+		});
+	});
+}
+
+interface ColumnRow {
+	column_name: string;
+	data_type: string;
+}
+
+/** PostgreSQL type → the explore column shape, with its XDM type. */
+export function xdmColumn(name: string, dataType: string): Record<string, unknown> {
+	const t = dataType.toLowerCase();
+	if (['smallint', 'integer', 'bigint'].includes(t)) return { name, type: 'integer', xdm: { type: 'integer' } };
+	if (['numeric', 'real', 'double precision', 'money'].includes(t)) return { name, type: 'double', xdm: { type: 'number' } };
+	if (t === 'boolean') return { name, type: 'boolean', xdm: { type: 'boolean' } };
+	if (t.startsWith('timestamp')) return { name, type: 'string', 'meta:xdmType': 'date-time', xdm: { type: 'string', format: 'date-time' } };
+	if (t === 'date') return { name, type: 'string', 'meta:xdmType': 'date', xdm: { type: 'string', format: 'date' } };
+	return { name, type: 'string', xdm: { type: 'string' } };
+}
+
+function quoteIdent(identifier: string): string {
+	return `"${identifier.replace(/"/g, '""')}"`;
+}
+
+function splitPath(path: string): [string, string] {
+	const dot = path.indexOf('.');
+	return dot === -1 ? ['public', path] : [path.slice(0, dot), path.slice(dot + 1)];
+}
+
+function jsonValue(value: unknown, column: Record<string, unknown>): unknown {
+	if (value === null || value === undefined) return null;
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+	const xdm = column.xdm as { type: string; format?: string };
+	if ((xdm.type === 'integer' || xdm.type === 'number') && typeof value === 'string') {
+		const n = Number(value);
+		return Number.isSafeInteger(n) || xdm.type === 'number' ? n : value;
+	}
+	if (typeof value === 'object') return JSON.stringify(value);
+	return value;
+}
+
+export const PREVIEW_ROWS = 100;
+
+export async function describeTable(target: DatabaseTarget, path: string, preview: boolean, access?: DatabaseAccess) {
+	return await withClient(target, access, async (client) => {
+		const [schema, table] = splitPath(path);
+		const { rows } = await client.query<ColumnRow>(
+			`SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position`,
+			[schema, table],
+		);
+		if (rows.length === 0) throw new SourceError(`No columns found for table ${path}`, 'notFound');
+		const columns = rows.map((r) => xdmColumn(r.column_name, r.data_type));
+		const result: Record<string, unknown> = { format: 'flat', schema: { columns } };
+		if (preview) {
+			const data = await client.query({ text: `SELECT * FROM ${quoteIdent(schema)}.${quoteIdent(table)} LIMIT ${PREVIEW_ROWS}`, types: typeParsers as never });
+			result.data = data.rows.map((row: Record<string, unknown>) =>
+				Object.fromEntries(columns.map((c) => [c.name as string, jsonValue(row[c.name as string], c)])),
+			);
+		}
+		return result;
+	});
+}
