@@ -1,83 +1,58 @@
 /**
- * The database behind the demo and the tests: PGlite (PostgreSQL compiled to WebAssembly,
- * in-process) served over the PostgreSQL wire protocol on a loopback port, seeded with a
- * small sample dataset. Nothing to install.
+ * The database behind the demo and the tests: PGlite (PostgreSQL compiled to WebAssembly)
+ * served over the PostgreSQL wire protocol on a loopback port, seeded with a small sample
+ * dataset (embeddedDatabaseProcess.js). Nothing to install. It runs in a child process of
+ * its own, so that it works the same under jest, n8n and the command line.
  */
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Client } from 'pg';
 
 /**
  * The sign-in the sample database expects. PGlite itself trusts every login, so the
- * emulator checks these itself before it connects (see DatabaseAccess in explore.ts).
+ * emulator checks these itself before it connects (see embeddedAccess in stack.ts).
  */
 export const SAMPLE_LOGIN = { database: 'sales', username: 'analyst', password: 'analyst-pw' };
-
-const SEED = `
-CREATE SCHEMA IF NOT EXISTS sales;
-CREATE TABLE sales.customers (
-	id integer PRIMARY KEY,
-	name text NOT NULL,
-	email varchar(200),
-	city text,
-	is_active boolean NOT NULL,
-	lifetime_value numeric(12,2),
-	created_at timestamptz NOT NULL
-);
-INSERT INTO sales.customers VALUES
-	(1, 'Ada Lovelace', 'ada@example.com', 'London', true, 1520.50, '2024-01-15T09:30:00Z'),
-	(2, 'José Álvarez', 'jose@example.es', 'Málaga', true, 310.00, '2024-02-01T14:05:00Z'),
-	(3, '山田 太郎', NULL, '東京', false, NULL, '2024-03-10T00:00:00Z'),
-	(4, 'Zoë Ødegård', 'zoe@example.no', NULL, true, 42.42, '2024-04-22T18:45:10Z');
-CREATE TABLE sales.orders (
-	order_id bigint PRIMARY KEY,
-	customer_id integer NOT NULL,
-	amount double precision NOT NULL,
-	currency char(3) NOT NULL,
-	paid boolean,
-	ordered_on date NOT NULL,
-	note text
-);
-INSERT INTO sales.orders VALUES
-	(1001, 1, 99.90, 'EUR', true, '2024-05-01', 'first order'),
-	(1002, 2, 15.00, 'EUR', false, '2024-05-03', NULL),
-	(1003, 1, 250.75, 'GBP', true, '2024-06-11', 'gift; wrapped = yes');
-CREATE TABLE public.events (
-	event_id uuid PRIMARY KEY,
-	kind text NOT NULL,
-	payload jsonb,
-	happened_at timestamp NOT NULL
-);
-INSERT INTO public.events VALUES
-	('6f1c1c3e-3a52-4c0a-9c55-1a2b3c4d5e6f', 'signup', '{"plan":"free"}', '2024-01-15 09:31:00'),
-	('0b7e9a2d-8f14-4d0e-a1b2-c3d4e5f60718', 'upgrade', '{"plan":"pro"}', '2024-02-20 11:00:00');
-`;
 
 export interface EmbeddedDatabase {
 	host: string;
 	port: number;
 	login: typeof SAMPLE_LOGIN;
-	/** Runs SQL on the database directly, e.g. for a test to add its own rows. */
+	/** Runs SQL on the database, e.g. for a test to add its own rows. */
 	exec(sql: string): Promise<void>;
 	close(): Promise<void>;
 }
 
 export async function startEmbeddedDatabase({ port = 0, seed = true }: { port?: number; seed?: boolean } = {}): Promise<EmbeddedDatabase> {
-	const db = await PGlite.create();
-	if (seed) await db.exec(SEED);
-	const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 16 });
-	await server.start();
-	const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
+	const child = spawn(process.execPath, [join(__dirname, 'embeddedDatabaseProcess.js'), String(port), seed ? 'seed' : 'empty'], {
+		stdio: ['pipe', 'pipe', 'inherit'],
+	});
+	const ready = await new Promise<{ port: number }>((resolve, reject) => {
+		const lines = createInterface({ input: child.stdout! });
+		lines.once('line', (line) => resolve(JSON.parse(line) as { port: number }));
+		child.once('exit', (code) => reject(new Error(`The embedded database stopped before it was ready (exit ${code})`)));
+	});
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	const host = '127.0.0.1';
 	return {
-		host: '127.0.0.1',
-		port: address.port,
+		host,
+		port: ready.port,
 		login: SAMPLE_LOGIN,
 		exec: async (sql) => {
-			await db.exec(sql);
+			const client = new Client({ host, port: ready.port, user: SAMPLE_LOGIN.username, database: SAMPLE_LOGIN.database, password: SAMPLE_LOGIN.password });
+			await client.connect();
+			try {
+				await client.query(sql);
+			} finally {
+				await client.end();
+			}
 		},
 		close: async () => {
-			await server.stop();
-			await db.close();
+			child.stdin!.end();
+			const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+			await exited;
+			clearTimeout(timer);
 		},
 	};
 }

@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+	testMatch: ['<rootDir>/test/**/*.test.ts'],
+	setupFiles: ['<rootDir>/test/helpers/env.js'],
+	setupFilesAfterEnv: ['<rootDir>/test/helpers/afterEnv.ts'],
+	testTimeout: 60_000,
+	maxWorkers: 2,
+};

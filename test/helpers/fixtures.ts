@@ -1,0 +1,101 @@
+/** A running emulator stack per test file, credentials for it, and a short way to run the node. */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import type { EmulatorOptions } from '../../emulator/server';
+import type { Stack } from '../../emulator/stack';
+import { startStack } from '../../emulator/stack';
+import type { RunOptions } from './runNode';
+import { CredentialStore, runNode } from './runNode';
+
+export const ORG = 'C0FFEE00000000000000000A@AdobeOrg';
+export const TOKEN = 'emulator-token';
+export const API_KEY = 'emulator-client';
+export const CLIENT_SECRET = 'canary-client-secret-7f3a9';
+/** Set as the password of connections in tests; must never be seen anywhere it was not sent. */
+export const CANARY = 'canary-Pw;={}-9d1e4';
+
+export interface Harness {
+	stack: Stack;
+	credentials: CredentialStore;
+	run(parameters: IDataObject, options?: Partial<RunOptions>): Promise<INodeExecutionData[]>;
+	/** Everything a user or an operator could read: outputs, error texts, the emulator's log. */
+	seen: string[];
+	greenplum(name: string, extra?: IDataObject): IDataObject;
+	db2(name: string, extra?: IDataObject): IDataObject;
+}
+
+export function useStack(options: EmulatorOptions = {}): Harness {
+	const harness = { seen: [] as string[] } as Harness;
+	beforeAll(async () => {
+		harness.stack = await startStack({
+			tokens: [TOKEN],
+			apiKeys: [API_KEY],
+			imsClients: [{ clientId: API_KEY, clientSecret: CLIENT_SECRET }],
+			...options,
+		});
+		harness.credentials = new CredentialStore();
+		harness.credentials.set('flowServiceApi', { accessToken: TOKEN, clientId: API_KEY, imsOrgId: ORG, sandboxName: 'prod', baseUrl: harness.stack.emulator.url });
+		harness.credentials.set('flowServiceServerToServerApi', {
+			clientId: API_KEY,
+			clientSecret: CLIENT_SECRET,
+			imsOrgId: ORG,
+			sandboxName: 'prod',
+			baseUrl: harness.stack.emulator.url,
+			imsTokenUrl: harness.stack.emulator.imsTokenUrl,
+		});
+	}, 60_000);
+	afterAll(async () => {
+		harness.seen.push(...harness.stack.emulator.log);
+		await harness.stack.close();
+	});
+	harness.run = async (parameters, options = {}) => {
+		try {
+			const out = await runNode({ credentials: harness.credentials, parameters, ...options });
+			harness.seen.push(JSON.stringify(out));
+			return out;
+		} catch (error) {
+			const e = error as { message?: string; description?: string };
+			harness.seen.push(String(e.message), String(e.description), JSON.stringify(error));
+			throw error;
+		}
+	};
+	harness.greenplum = (name, extra = {}) => ({
+		resource: 'connection',
+		operation: 'create',
+		connector: 'greenplum',
+		name,
+		host: '127.0.0.1',
+		port: harness.stack.database.port,
+		database: harness.stack.database.login.database,
+		username: harness.stack.database.login.username,
+		password: harness.stack.database.login.password,
+		...extra,
+	});
+	harness.db2 = (name, extra = {}) => ({
+		resource: 'connection',
+		operation: 'create',
+		connector: 'ibmDb2',
+		name,
+		host: '127.0.0.1',
+		port: harness.stack.database.port,
+		database: harness.stack.database.login.database,
+		username: harness.stack.database.login.username,
+		password: harness.stack.database.login.password,
+		...extra,
+	});
+	return harness;
+}
+
+export function byId(id: unknown) {
+	return { __rl: true, mode: 'id', value: id };
+}
+
+/** Runs the node and returns the error it threw. */
+export async function failure(promise: Promise<unknown>): Promise<Error & { description?: string; httpCode?: string; context: IDataObject }> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as Error & { description?: string; httpCode?: string; context: IDataObject };
+	}
+	throw new Error('Expected the node to fail, but it succeeded');
+}

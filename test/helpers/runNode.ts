@@ -1,0 +1,121 @@
+/**
+ * Runs our node's execute inside n8n-core's real ExecuteContext: real parameter and expression
+ * resolution, real continueOnFail, real httpRequestWithAuthentication over loopback. Only the
+ * credential store is ours — a small copy of what n8n's CLI does (generic headers resolved as
+ * expressions, preAuthentication when the expirable field is empty or after a 401).
+ */
+import { ExecuteContext } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeType,
+	IWorkflowExecuteAdditionalData,
+	Workflow as WorkflowType,
+} from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
+
+import { FlowServiceApi } from '../../credentials/FlowServiceApi.credentials';
+import { FlowServiceServerToServerApi } from '../../credentials/FlowServiceServerToServerApi.credentials';
+import { AdobeFlowService } from '../../nodes/AdobeFlowService/AdobeFlowService.node';
+
+export const NODE_TYPE = 'CUSTOM.adobeFlowService';
+
+const credentialTypes: Record<string, ICredentialType> = {
+	flowServiceApi: new FlowServiceApi(),
+	flowServiceServerToServerApi: new FlowServiceServerToServerApi(),
+};
+
+/** Stored credentials, as n8n keeps them between executions. */
+export class CredentialStore {
+	readonly data: Record<string, ICredentialDataDecryptedObject> = {};
+	preAuthenticationCalls = 0;
+
+	set(type: string, data: ICredentialDataDecryptedObject): void {
+		const defaults = Object.fromEntries(credentialTypes[type].properties.map((p) => [p.name, p.default]));
+		this.data[type] = { ...defaults, ...data } as ICredentialDataDecryptedObject;
+	}
+
+	helper(workflow: WorkflowType) {
+		const store = this;
+		const resolve = (value: string, credentials: ICredentialDataDecryptedObject, node: INode) =>
+			value.startsWith('=')
+				? String(workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '') ?? '')
+				: value;
+		return {
+			getParentTypes: () => [],
+			getDecrypted: async (_a: unknown, _n: unknown, type: string) => ({ ...store.data[type] }),
+			authenticate: async (credentials: ICredentialDataDecryptedObject, type: string, options: IHttpRequestOptions, _w: unknown, node: INode) => {
+				const auth = credentialTypes[type].authenticate;
+				if (auth && typeof auth === 'object' && auth.type === 'generic') {
+					options.headers = { ...options.headers };
+					for (const [key, value] of Object.entries(auth.properties.headers ?? {})) options.headers[key] = resolve(String(value), credentials, node);
+				}
+				return options;
+			},
+			preAuthentication: async (helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, type: string, _node: INode, expired: boolean) => {
+				const credentialType = credentialTypes[type];
+				const expirable = credentialType.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
+				if (!expirable || !credentialType.preAuthentication) return undefined;
+				if (credentials[expirable.name] !== '' && !expired) return undefined;
+				store.preAuthenticationCalls++;
+				const output = await (credentialType.preAuthentication as (this: IHttpRequestHelper, c: ICredentialDataDecryptedObject) => Promise<IDataObject>).call(helpers, credentials);
+				Object.assign(store.data[type], output);
+				return Object.assign(credentials, output);
+			},
+			updateCredentials: async () => undefined,
+			updateCredentialsOauthTokenData: async () => undefined,
+			getCredentialsProperties: (type: string) => credentialTypes[type].properties,
+		};
+	}
+}
+
+export interface RunOptions {
+	parameters: IDataObject;
+	items?: IDataObject[];
+	credentials: CredentialStore;
+	authentication?: 'accessToken' | 'serverToServer';
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+}
+
+export async function runNode({ parameters, items = [{}], credentials, authentication = 'accessToken', onError }: RunOptions): Promise<INodeExecutionData[]> {
+	const nodeType: INodeType = new AdobeFlowService();
+	const credentialType = authentication === 'serverToServer' ? 'flowServiceServerToServerApi' : 'flowServiceApi';
+	const node: INode = {
+		id: 'node-1',
+		name: 'AEP Flow Service',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { authentication, ...parameters } as INode['parameters'],
+		credentials: { [credentialType]: { id: '1', name: 'test credential' } },
+		...(onError ? { onError } : {}),
+	};
+	const nodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	};
+	const workflow = new Workflow({ id: 'wf', nodes: [node], connections: {}, active: false, nodeTypes: nodeTypes as never, settings: {} });
+	const additionalData = {
+		credentialsHelper: credentials.helper(workflow),
+		executionId: 'test',
+		restApiUrl: 'http://localhost/rest',
+		webhookBaseUrl: 'http://localhost/webhook',
+		webhookTestBaseUrl: 'http://localhost/webhook-test',
+		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
+		formWaitingBaseUrl: 'http://localhost/form-waiting',
+		variables: {},
+		currentNodeParameters: undefined,
+		instanceBaseUrl: 'http://localhost',
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const input: INodeExecutionData[] = items.map((json) => ({ json }));
+	const executeData = { node, data: { main: [input] }, source: null };
+	const context = new ExecuteContext(workflow, node, additionalData, 'manual', createRunExecutionData(), 0, input, { main: [input] }, executeData as never, []);
+	const output = await nodeType.execute!.call(context);
+	return (output as INodeExecutionData[][])[0];
+}
