@@ -93,21 +93,33 @@ function plainHeaders(headers: unknown): Record<string, unknown> {
 	return typeof maybe.toJSON === 'function' ? maybe.toJSON() : (headers as Record<string, unknown>);
 }
 
-/** Reads status, body and headers out of what n8n's request helper threw. Never keeps the request itself. */
+/**
+ * n8n's request helper turns a failure without an HTTP answer into an error whose message it
+ * rewrites from the Node.js error code; the code itself is not kept. Read it back from either.
+ */
+const NETWORK_PATTERNS: Array<[RegExp, string]> = [
+	[/ECONNREFUSED|refused the connection/i, 'ECONNREFUSED'],
+	[/ECONNRESET|socket hang up|closed unexpectedly/i, 'ECONNRESET'],
+	[/ETIMEDOUT|timed out/i, 'ETIMEDOUT'],
+	[/ECONNABORTED|timeout of \d+ms|connection was aborted/i, 'ECONNABORTED'],
+	[/ENOTFOUND|incorrect host/i, 'ENOTFOUND'],
+	[/EAI_AGAIN|DNS server returned/i, 'EAI_AGAIN'],
+	[/EPIPE/, 'EPIPE'],
+];
+
+/** What n8n's request helper threw: no HTTP answer came (an HTTP answer is returned, never thrown). */
 export function readThrown(error: unknown): FailedResponse & { fallbackMessage?: string } {
-	const outer = error as { cause?: unknown; code?: string; message?: string; httpCode?: string };
-	const cause = (outer?.cause ?? outer) as {
-		response?: { status?: number; data?: unknown; headers?: unknown };
-		code?: string;
-		message?: string;
-	};
-	if (cause?.response?.status !== undefined) {
-		return { status: cause.response.status, body: cause.response.data, headers: plainHeaders(cause.response.headers) };
+	const e = error as { code?: unknown; message?: unknown; messages?: unknown; description?: unknown; cause?: { code?: unknown } };
+	const texts = [e?.code, e?.cause?.code, e?.message, ...(Array.isArray(e?.messages) ? e.messages : []), e?.description].filter(
+		(t): t is string => typeof t === 'string',
+	);
+	for (const [pattern, code] of NETWORK_PATTERNS) {
+		if (texts.some((t) => pattern.test(t))) return { networkCode: code };
 	}
-	const networkCode = cause?.code ?? outer?.code;
-	if (typeof networkCode === 'string' && /^E[A-Z_]+$/.test(networkCode)) return { networkCode };
-	return { fallbackMessage: cause?.message ?? outer?.message };
+	return { fallbackMessage: typeof e?.message === 'string' ? e.message : 'The request to the Platform failed' };
 }
+
+type RawResponse<T> = { statusCode: number; headers: Record<string, unknown>; body: T };
 
 function isJsonBody(body: unknown): boolean {
 	return body === undefined || body === '' || (typeof body === 'object' && body !== null);
@@ -180,16 +192,20 @@ export class FlowServiceClient {
 			let failed: FailedResponse & { fallbackMessage?: string };
 			try {
 				this.sent++;
-				const response = (await this.context.helpers.httpRequestWithAuthentication.call(this.context, this.credentialType, { ...options })) as {
-					statusCode: number;
-					headers: Record<string, unknown>;
-					body: T;
-				};
-				if (isJsonBody(response.body)) {
-					return { statusCode: response.statusCode, headers: plainHeaders(response.headers), body: response.body, attempts: attempt };
+				let response = await this.call<T>({ ...options, ignoreHttpStatusErrors: true });
+				if (response.statusCode === 401 && this.credentialType === CREDENTIAL_TYPES.serverToServer) {
+					// Let n8n renew the token: it does so when its helper meets a 401, then sends once more.
+					response = await this.renewAndSend<T>(options);
 				}
-				// A 2xx whose body is not JSON: cut short or not from the Platform.
-				failed = { networkCode: 'ERR_INVALID_RESPONSE' };
+				if (response.statusCode >= 200 && response.statusCode < 300) {
+					if (isJsonBody(response.body)) {
+						return { statusCode: response.statusCode, headers: plainHeaders(response.headers), body: response.body, attempts: attempt };
+					}
+					// A 2xx whose body is not JSON: cut short, or not from the Platform.
+					failed = { networkCode: 'ERR_INVALID_RESPONSE' };
+				} else {
+					failed = { status: response.statusCode, body: response.body, headers: plainHeaders(response.headers) };
+				}
 			} catch (error) {
 				failed = readThrown(error);
 			}
@@ -198,17 +214,35 @@ export class FlowServiceClient {
 				idempotent,
 				status: failed.status,
 				networkCode: failed.networkCode,
-				retryAfter: failed.headers ? (plainHeaders(failed.headers)['retry-after'] as string | undefined) : undefined,
+				retryAfter: failed.headers?.['retry-after'] as string | undefined,
 				now: this.now(),
 				random: this.random(),
 			});
-			if (decision.retry) {
+			if (decision.retry && !this.cancelled()) {
 				if (decision.sharedPause) this.pausedUntil = Math.max(this.pausedUntil, this.now() + decision.delayMs);
 				await this.sleep(decision.delayMs);
 				continue;
 			}
 			throw this.toError(failed, request, decision.mayHaveBeenProcessed, attempt);
 		}
+	}
+
+	private async call<T>(options: IHttpRequestOptions): Promise<RawResponse<T>> {
+		return (await this.context.helpers.httpRequestWithAuthentication.call(this.context, this.credentialType, { ...options })) as RawResponse<T>;
+	}
+
+	/** Sends without ignoring HTTP errors, so that n8n's helper renews the token on the 401 and retries. */
+	private async renewAndSend<T>(options: IHttpRequestOptions): Promise<RawResponse<T>> {
+		return await this.call<T>(options).catch((error: { httpCode?: string | null; context?: { data?: unknown } }) => {
+			const status = Number(error?.httpCode);
+			if (!Number.isInteger(status)) throw error;
+			return { statusCode: status, headers: {}, body: error.context?.data as T };
+		});
+	}
+
+	private cancelled(): boolean {
+		const context = this.context as { getExecutionCancelSignal?: () => AbortSignal | undefined };
+		return context.getExecutionCancelSignal?.()?.aborted === true;
 	}
 
 	private toError(

@@ -49,7 +49,7 @@ export interface AttemptOutcome {
 }
 
 export type RetryDecision =
-	| { retry: true; delayMs: number; sharedPause: boolean }
+	| { retry: true; delayMs: number; sharedPause: boolean; mayHaveBeenProcessed: boolean }
 	| { retry: false; mayHaveBeenProcessed: boolean };
 
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
@@ -84,5 +84,5 @@ export function decideRetry(policy: RetryPolicy, outcome: AttemptOutcome): Retry
 	const requested = status === 429 || status === 503 ? parseRetryAfter(outcome.retryAfter, outcome.now) : undefined;
 	if (requested !== undefined && requested > policy.maxRetryAfterMs) return { retry: false, mayHaveBeenProcessed };
 	const delayMs = requested ?? backoffDelay(policy, outcome.attempt, outcome.random);
-	return { retry: true, delayMs, sharedPause: status === 429 };
+	return { retry: true, delayMs, sharedPause: status === 429, mayHaveBeenProcessed };
 }
