@@ -11,7 +11,7 @@ import tseslint from 'typescript-eslint';
 const jsonParser = { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } };
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'test/e2e/n8n/**', 'coverage/**', '.tmp/**'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'n8n-runtime/**', 'coverage/**', '.tmp/**'] },
 	{
 		files: ['package.json'],
 		languageOptions: jsonParser,

@@ -2,6 +2,7 @@
 module.exports = {
 	testEnvironment: 'node',
 	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+	roots: ['<rootDir>/test'],
 	testMatch: ['<rootDir>/test/**/*.test.ts'],
 	setupFiles: ['<rootDir>/test/helpers/env.js'],
 	setupFilesAfterEnv: ['<rootDir>/test/helpers/afterEnv.ts'],

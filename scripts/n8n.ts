@@ -1,0 +1,198 @@
+/**
+ * The pinned real n8n (n8n-runtime/) that the end-to-end tests, the demo and the benchmark run
+ * our built package in: installed from its lockfile on first use, then reused. Each
+ * N8nInstance is a fresh user folder: credentials and workflows are imported through n8n's CLI
+ * and workflows run with `n8n execute --id`.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '..');
+export const RUNTIME = join(ROOT, 'n8n-runtime');
+const N8N_BIN = join(RUNTIME, 'node_modules', 'n8n', 'bin', 'n8n');
+/** Nodes loaded from a custom folder get this type prefix. */
+export const CUSTOM_PREFIX = 'CUSTOM.';
+export const PACKAGE_PREFIX = 'n8n-nodes-adobe-flow-service.';
+
+function run(command: string, args: string[], cwd: string): void {
+	const result = spawnSync(command, args, { cwd, stdio: 'inherit', env: process.env });
+	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd} (exit ${result.status})`);
+}
+
+export function n8nVersion(): string {
+	return (JSON.parse(readFileSync(join(RUNTIME, 'package.json'), 'utf8')) as { dependencies: { n8n: string } }).dependencies.n8n;
+}
+
+/** Installs the pinned n8n from its lockfile unless that exact version is already there. */
+export function ensureN8n(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): void {
+	const installed = join(RUNTIME, 'node_modules', 'n8n', 'package.json');
+	if (existsSync(installed) && (JSON.parse(readFileSync(installed, 'utf8')) as { version: string }).version === n8nVersion()) return;
+	log(`Installing n8n ${n8nVersion()} into n8n-runtime/ (once; a few minutes)...`);
+	const started = Date.now();
+	run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], RUNTIME);
+	log(`n8n installed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+/** Builds the package unless dist/ is newer than every source file. */
+export function ensureBuilt(): void {
+	const marker = join(ROOT, 'dist', 'nodes', 'AdobeFlowService', 'AdobeFlowService.node.js');
+	const newest = (dir: string): number => {
+		let latest = 0;
+		const walk = (path: string) => {
+			const stat = statSync(path);
+			if (stat.isDirectory()) for (const entry of require('node:fs').readdirSync(path) as string[]) walk(join(path, entry));
+			else latest = Math.max(latest, stat.mtimeMs);
+		};
+		walk(dir);
+		return latest;
+	};
+	const sources = Math.max(newest(join(ROOT, 'nodes')), newest(join(ROOT, 'credentials')));
+	if (existsSync(marker) && statSync(marker).mtimeMs >= sources) return;
+	run('npm', ['run', '--silent', 'build'], ROOT);
+}
+
+async function freePort(): Promise<number> {
+	return await new Promise((resolvePort, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolvePort(port));
+		});
+	});
+}
+
+export interface Execution {
+	exitCode: number;
+	/** Everything n8n printed. */
+	output: string;
+	/** The execution JSON n8n printed, when it printed one. */
+	result?: ExecutionResult;
+}
+
+export interface NodeRun {
+	executionStatus?: string;
+	error?: { message?: string; description?: string };
+	data?: { main?: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }> | null> };
+}
+
+export interface ExecutionResult {
+	status?: string;
+	data: { resultData: { runData: Record<string, NodeRun[]>; error?: { message?: string; description?: string } } };
+}
+
+export interface CredentialImport {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+export class N8nInstance {
+	readonly userFolder = mkdtempSync(join(tmpdir(), 'flow-service-n8n-'));
+	private brokerPort = 0;
+
+	constructor(private readonly extensions = join(ROOT, 'dist')) {}
+
+	private async env(): Promise<NodeJS.ProcessEnv> {
+		if (!this.brokerPort) this.brokerPort = await freePort();
+		// Not the test runner's environment: under NODE_ENV=test n8n's CLI does nothing and exits 0.
+		const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('JEST') && key !== 'NODE_ENV' && !key.startsWith('N8N_')));
+		return {
+			...inherited,
+			NODE_ENV: 'production',
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_CUSTOM_EXTENSIONS: this.extensions,
+			N8N_ENCRYPTION_KEY: 'flow-service-e2e-key',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_LOG_LEVEL: 'info',
+			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
+			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'true',
+		};
+	}
+
+	async cli(args: string[]): Promise<Execution> {
+		const env = await this.env();
+		return await new Promise((resolveRun, reject) => {
+			const child = spawn(process.execPath, [N8N_BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+			let output = '';
+			child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+			child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+			child.on('error', reject);
+			child.on('close', (code) => resolveRun({ exitCode: code ?? 1, output }));
+		});
+	}
+
+	async importCredentials(credentials: CredentialImport[]): Promise<void> {
+		const file = join(this.userFolder, `credentials-${Date.now()}.json`);
+		writeFileSync(file, JSON.stringify(credentials));
+		const result = await this.cli(['import:credentials', `--input=${file}`]);
+		rmSync(file);
+		if (result.exitCode !== 0) throw new Error(`n8n import:credentials failed:\n${result.output}`);
+	}
+
+	async importWorkflow(workflow: object): Promise<void> {
+		const file = join(this.userFolder, `workflow-${Date.now()}.json`);
+		writeFileSync(file, JSON.stringify(workflow));
+		const result = await this.cli(['import:workflow', `--input=${file}`]);
+		if (result.exitCode !== 0) throw new Error(`n8n import:workflow failed:\n${result.output}`);
+	}
+
+	/** Runs an imported workflow. Never reports success unless n8n printed a successful execution. */
+	async execute(workflowId: string): Promise<Execution> {
+		const result = await this.cli(['execute', `--id=${workflowId}`]);
+		const json = extractJson(result.output);
+		return { ...result, result: json };
+	}
+
+	/** Reads a credential's stored data back (decrypted), e.g. to see a renewed token was kept. */
+	async exportCredentials(): Promise<Array<{ id: string; data: Record<string, unknown> }>> {
+		const file = join(this.userFolder, 'export.json');
+		const result = await this.cli(['export:credentials', '--all', '--decrypted', `--output=${file}`]);
+		if (result.exitCode !== 0) throw new Error(`n8n export:credentials failed:\n${result.output}`);
+		const exported = JSON.parse(readFileSync(file, 'utf8')) as Array<{ id: string; data: Record<string, unknown> }>;
+		rmSync(file);
+		return exported;
+	}
+
+	dispose(): void {
+		rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+/** The JSON n8n prints after "Execution was successful:" (or with the error, when it failed). */
+export function extractJson(output: string): ExecutionResult | undefined {
+	const marker = output.search(/Execution was (NOT )?successful:?/);
+	const from = marker === -1 ? output.indexOf('\n{') : output.indexOf('{', marker);
+	if (from === -1) return undefined;
+	for (let end = output.lastIndexOf('}'); end > from; end = output.lastIndexOf('}', end - 1)) {
+		try {
+			return JSON.parse(output.slice(from, end + 1)) as ExecutionResult;
+		} catch {
+			// keep looking for the end of the JSON
+		}
+	}
+	return undefined;
+}
+
+/** The items one node put out on one output (0 = main, 1 = error output). */
+export function itemsOf(result: ExecutionResult | undefined, nodeName: string, output = 0): Array<{ json: Record<string, unknown>; pairedItem?: unknown }> {
+	return result?.data.resultData.runData[nodeName]?.[0]?.data?.main?.[output] ?? [];
+}
+
+/** A repository example workflow, with its node types set for a custom-folder load and parameters overridden by node name. */
+export function loadExample(name: string, overrides: Record<string, Record<string, unknown>> = {}, credentialIds: Record<string, string> = {}): { id: string; nodes: Array<Record<string, unknown>> } {
+	const workflow = JSON.parse(readFileSync(join(ROOT, 'examples', name), 'utf8')) as { id: string; nodes: Array<Record<string, unknown>> };
+	for (const node of workflow.nodes) {
+		if (typeof node.type === 'string' && node.type.startsWith(PACKAGE_PREFIX)) node.type = CUSTOM_PREFIX + node.type.slice(PACKAGE_PREFIX.length);
+		const override = overrides[node.name as string];
+		if (override) node.parameters = { ...(node.parameters as object), ...override };
+		const credentials = node.credentials as Record<string, { id: string; name: string }> | undefined;
+		for (const [type, id] of Object.entries(credentialIds)) if (credentials?.[type]) credentials[type].id = id;
+	}
+	return workflow;
+}

@@ -1,0 +1,183 @@
+/**
+ * Our built package inside a real, pinned n8n: workflows imported and run with `n8n execute`,
+ * against the emulator and the embedded database.
+ */
+import type { Stack } from '../../emulator/stack';
+import { startStack } from '../../emulator/stack';
+import type { CredentialImport, Execution } from '../../scripts/n8n';
+import { ensureBuilt, ensureN8n, itemsOf, loadExample, N8nInstance } from '../../scripts/n8n';
+import { API_KEY, CANARY, CLIENT_SECRET, ORG, TOKEN } from '../helpers/fixtures';
+
+jest.setTimeout(300_000);
+
+let stack: Stack;
+let n8n: N8nInstance;
+const CRED = 'aepFlowSvcCred01';
+const S2S_CRED = 'aepFlowSvcS2S001';
+const BAD_CRED = 'aepFlowSvcBad001';
+const BAD_S2S_CRED = 'aepFlowSvcBadS2S';
+
+function expectSuccess(execution: Execution): void {
+	if (execution.exitCode !== 0 || execution.result?.status !== 'success') {
+		throw new Error(`The execution did not succeed (exit ${execution.exitCode}):\n${execution.output.slice(-3000)}`);
+	}
+}
+
+const db = () => ({ host: '127.0.0.1', port: stack.database.port, database: 'sales', username: 'analyst', password: 'analyst-pw' });
+
+/** Points every Flow Service node of a workflow at another credential. */
+function useCredential(workflow: { nodes: Array<Record<string, unknown>> }, type: string, id: string, authentication = 'accessToken') {
+	for (const node of workflow.nodes) {
+		if (!node.credentials) continue;
+		node.credentials = { [type]: { id, name: id } };
+		node.parameters = { ...(node.parameters as object), authentication };
+	}
+	return workflow;
+}
+
+beforeAll(async () => {
+	ensureBuilt();
+	ensureN8n();
+	stack = await startStack({ tokens: [TOKEN], apiKeys: [API_KEY], imsClients: [{ clientId: API_KEY, clientSecret: CLIENT_SECRET }] });
+	n8n = new N8nInstance();
+	const platform = { imsOrgId: ORG, sandboxName: 'prod', baseUrl: stack.emulator.url };
+	const credentials: CredentialImport[] = [
+		{ id: CRED, name: 'Flow Service API', type: 'flowServiceApi', data: { accessToken: TOKEN, clientId: API_KEY, ...platform } },
+		{ id: BAD_CRED, name: 'Expired token', type: 'flowServiceApi', data: { accessToken: 'expired-token', clientId: API_KEY, ...platform } },
+		{ id: S2S_CRED, name: 'Server-to-Server', type: 'flowServiceServerToServerApi', data: { accessToken: '', clientId: API_KEY, clientSecret: CLIENT_SECRET, scopes: 'openid,AdobeID', imsTokenUrl: stack.emulator.imsTokenUrl, ...platform } },
+		{ id: BAD_S2S_CRED, name: 'Wrong secret', type: 'flowServiceServerToServerApi', data: { accessToken: '', clientId: API_KEY, clientSecret: `${CANARY}-wrong`, scopes: 'openid', imsTokenUrl: stack.emulator.imsTokenUrl, ...platform } },
+	];
+	await n8n.importCredentials(credentials);
+}, 900_000);
+
+afterAll(async () => {
+	await stack?.close();
+	n8n?.dispose();
+});
+
+test('schedule → create GreenPlum → list tables → schema → preview: the id reaches the next node, real tables and rows come out', async () => {
+	const workflow = loadExample('greenplum-create-and-explore.json', { 'Create GreenPlum Connection': { ...db(), name: 'e2e greenplum' } });
+	await n8n.importWorkflow(workflow);
+	const run = await n8n.execute(workflow.id);
+	expectSuccess(run);
+	const [created] = itemsOf(run.result, 'Create GreenPlum Connection');
+	expect(created.json).toMatchObject({ name: 'e2e greenplum', connector: 'GreenPlum', created: true });
+	const tables = itemsOf(run.result, 'List Tables');
+	expect(tables.map((t) => t.json.name)).toEqual(expect.arrayContaining(['sales.customers', 'sales.orders', 'public.events']));
+	expect(tables.every((t) => t.json.connectionId === created.json.id)).toBe(true);
+	const schemas = itemsOf(run.result, 'Get Table Schema');
+	expect(schemas).toHaveLength(tables.length);
+	schemas.forEach((schema, i) => expect(schema.pairedItem).toEqual({ item: i }));
+	const customers = schemas.find((s) => s.json.table === 'sales.customers')!;
+	expect((customers.json.columns as Array<{ name: string }>).map((c) => c.name)).toEqual(['id', 'name', 'email', 'city', 'is_active', 'lifetime_value', 'created_at']);
+	const rows = itemsOf(run.result, 'Preview Rows');
+	expect(rows.map((r) => r.json.name)).toEqual(expect.arrayContaining(['Ada Lovelace', 'José Álvarez', '山田 太郎']));
+	expect(rows.every((r) => typeof (r.pairedItem as { item: number }).item === 'number')).toBe(true);
+});
+
+test('create DB2 → a built-in Set node reads {{ $json.id }}', async () => {
+	const workflow = loadExample('db2-create-then-use-id.json', { 'Create DB2 Connection': { ...db(), name: 'e2e db2' } });
+	await n8n.importWorkflow(workflow);
+	const run = await n8n.execute(workflow.id);
+	expectSuccess(run);
+	const [created] = itemsOf(run.result, 'Create DB2 Connection');
+	const [kept] = itemsOf(run.result, 'Keep Connection ID');
+	expect(kept.json).toEqual({ connectionId: created.json.id, connectionName: 'e2e db2' });
+	expect(stack.emulator.connections(ORG).find((c) => c.id === created.json.id)?.auth.params.server).toBe(`127.0.0.1:${stack.database.port}`);
+});
+
+test('get many → filter → delete: only the matching connections go', async () => {
+	stack.emulator.seedConnections(ORG, 'prod', 5, (i) => ({ name: i < 3 ? `tmp-${i}` : `keep-${i}` }));
+	const before = stack.emulator.connections(ORG).length;
+	const workflow = loadExample('delete-connections-by-name.json');
+	await n8n.importWorkflow(workflow);
+	const run = await n8n.execute(workflow.id);
+	expectSuccess(run);
+	expect(itemsOf(run.result, 'Delete Connection').map((d) => d.json.deleted)).toEqual([true, true, true]);
+	const names = stack.emulator.connections(ORG).map((c) => c.name);
+	expect(names.filter((n) => n.startsWith('tmp-'))).toEqual([]);
+	expect(stack.emulator.connections(ORG)).toHaveLength(before - 3);
+});
+
+test('a wrong token fails the execution with the Platform error', async () => {
+	const workflow = useCredential(loadExample('db2-create-then-use-id.json', { 'Create DB2 Connection': db() }), 'flowServiceApi', BAD_CRED);
+	workflow.id = 'aepBadTokenRun01';
+	await n8n.importWorkflow(workflow);
+	const run = await n8n.execute(workflow.id);
+	expect(run.exitCode).not.toBe(0);
+	expect(run.output).toContain('Oauth token is not valid [401 401013]');
+});
+
+test('Continue (using error output): the bad item goes to the error output, paired; the good one is created', async () => {
+	const workflow = loadExample('db2-create-then-use-id.json', { 'Create DB2 Connection': { ...db(), name: '={{ $json.name }}' } });
+	workflow.id = 'aepErrorOutput01';
+	const code = { id: 'code', name: 'Two Items', type: 'n8n-nodes-base.code', typeVersion: 2, position: [100, 0], parameters: { jsCode: "return [{ json: { name: 'good one' } }, { json: { name: '' } }];" } };
+	const failed = { id: 'failed', name: 'Failed Items', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [440, 200], parameters: {} };
+	workflow.nodes.push(code, failed);
+	const create = workflow.nodes.find((n) => n.name === 'Create DB2 Connection')!;
+	create.onError = 'continueErrorOutput';
+	Object.assign(workflow as unknown as { connections: object }, {
+		connections: {
+			Start: { main: [[{ node: 'Two Items', type: 'main', index: 0 }]] },
+			'Two Items': { main: [[{ node: 'Create DB2 Connection', type: 'main', index: 0 }]] },
+			'Create DB2 Connection': { main: [[{ node: 'Keep Connection ID', type: 'main', index: 0 }], [{ node: 'Failed Items', type: 'main', index: 0 }]] },
+		},
+	});
+	await n8n.importWorkflow(workflow);
+	const run = await n8n.execute(workflow.id);
+	expectSuccess(run);
+	expect(itemsOf(run.result, 'Keep Connection ID').map((i) => i.json.connectionName)).toEqual(['good one']);
+	const errors = itemsOf(run.result, 'Failed Items');
+	expect(errors).toHaveLength(1);
+	expect(errors[0].json.error).toBe('Name is required (item 1)');
+	expect(itemsOf(run.result, 'Create DB2 Connection', 1)[0].pairedItem).toEqual({ item: 1 });
+});
+
+describe('OAuth Server-to-Server in n8n', () => {
+	const workflowFor = (id: string, items: number) => {
+		const workflow = useCredential(loadExample('db2-create-then-use-id.json', { 'Create DB2 Connection': { ...db(), name: `={{ "s2s ${id} " + $json.n }}` } }), 'flowServiceServerToServerApi', S2S_CRED, 'serverToServer');
+		workflow.id = id;
+		workflow.nodes.push({ id: 'c', name: 'Items', type: 'n8n-nodes-base.code', typeVersion: 2, position: [100, 0], parameters: { jsCode: `return Array.from({ length: ${items} }, (_, n) => ({ json: { n } }));` } });
+		Object.assign(workflow as unknown as { connections: object }, {
+			connections: {
+				Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+				Items: { main: [[{ node: 'Create DB2 Connection', type: 'main', index: 0 }]] },
+				'Create DB2 Connection': { main: [[{ node: 'Keep Connection ID', type: 'main', index: 0 }]] },
+			},
+		});
+		return workflow;
+	};
+
+	test('one token for many items and for the next execution; a new one, once, after it expires; nothing lost', async () => {
+		const issuedBefore = stack.emulator.stats.tokensIssued;
+		const first = workflowFor('aepS2SFirstRun01', 20);
+		await n8n.importWorkflow(first);
+		const run1 = await n8n.execute(first.id);
+		expectSuccess(run1);
+		expect(itemsOf(run1.result, 'Keep Connection ID')).toHaveLength(20);
+		expect(stack.emulator.stats.tokensIssued - issuedBefore).toBe(1);
+
+		const run2 = await n8n.execute(first.id);
+		expectSuccess(run2);
+		expect(stack.emulator.stats.tokensIssued - issuedBefore).toBe(1);
+
+		// The token expires between two scheduled runs.
+		stack.emulator.expireTokens();
+		const run3 = await n8n.execute(first.id);
+		expectSuccess(run3);
+		expect(itemsOf(run3.result, 'Keep Connection ID')).toHaveLength(20);
+		expect(stack.emulator.stats.tokensIssued - issuedBefore).toBe(2);
+		const stored = (await n8n.exportCredentials()).find((c) => c.id === S2S_CRED)!;
+		expect(String(stored.data.accessToken)).toMatch(/^ims-/);
+	});
+
+	test('a wrong client secret fails clearly, without the secret', async () => {
+		const workflow = workflowFor('aepS2SWrongSec01', 1);
+		useCredential(workflow, 'flowServiceServerToServerApi', BAD_S2S_CRED, 'serverToServer');
+		await n8n.importWorkflow(workflow);
+		const run = await n8n.execute(workflow.id);
+		expect(run.exitCode).not.toBe(0);
+		expect(run.output).toContain('Adobe IMS refused the token request (invalid_client: invalid client_secret parameter)');
+		expect(run.output).not.toContain(CANARY);
+	});
+});
