@@ -12,7 +12,9 @@ export type FaultKind =
 	/** Answer an HTML error page from a proxy. */
 	| { type: 'html'; status: number }
 	/** Process the request, then send only the first half of the JSON answer. */
-	| { type: 'truncated' };
+	| { type: 'truncated' }
+	/** Every IMS-issued token expires just before this request is checked (a token that runs out mid-run). */
+	| { type: 'expireTokens' };
 
 export interface Fault {
 	method?: string;

@@ -490,6 +490,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 				return;
 			}
 			if (fault?.type === 'delay') await delay(fault.ms);
+			if (fault?.type === 'expireTokens') for (const token of issued.values()) token.expiresAt = 0;
 			const answer = await route(req, res, path, url.searchParams, requestId);
 			ctx = answer.ctx;
 			status = answer.status;

@@ -32,7 +32,10 @@ export function ensureN8n(log: (line: string) => void = (line) => process.stderr
 	if (existsSync(installed) && (JSON.parse(readFileSync(installed, 'utf8')) as { version: string }).version === n8nVersion()) return;
 	log(`Installing n8n ${n8nVersion()} into n8n-runtime/ (once; a few minutes)...`);
 	const started = Date.now();
-	run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], RUNTIME);
+	// `npm install` follows the lockfile too; `npm ci` refuses it because four optional
+	// platform packages of a dependency (msgpackr-extract for macOS, Windows, ARM) are not on the
+	// registry this project installs from, so the lockfile cannot list them.
+	run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], RUNTIME);
 	log(`n8n installed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 

@@ -26,7 +26,7 @@ function expectSuccess(execution: Execution): void {
 const db = () => ({ host: '127.0.0.1', port: stack.database.port, database: 'sales', username: 'analyst', password: 'analyst-pw' });
 
 /** Points every Flow Service node of a workflow at another credential. */
-function useCredential(workflow: { nodes: Array<Record<string, unknown>> }, type: string, id: string, authentication = 'accessToken') {
+function useCredential<W extends { nodes: Array<Record<string, unknown>> }>(workflow: W, type: string, id: string, authentication = "accessToken"): W {
 	for (const node of workflow.nodes) {
 		if (!node.credentials) continue;
 		node.credentials = { [type]: { id, name: id } };

@@ -130,9 +130,9 @@ export class FlowServiceClient {
 	private pausedUntil = 0;
 	/** Settles when the first request of this execution has: it fetches the token, once. */
 	private firstRequest?: Promise<unknown>;
-	private readonly policy: RetryPolicy;
+	readonly policy: RetryPolicy;
 	private readonly timeoutMs: number;
-	private readonly sleep: (ms: number) => Promise<void>;
+	readonly sleep: (ms: number) => Promise<void>;
 	private readonly random: () => number;
 	private readonly now: () => number;
 	/** Requests sent, retries included; read by tests and the benchmark. */

@@ -19,6 +19,12 @@ export interface RetryPolicy {
 	maxDelayMs: number;
 	/** A Retry-After longer than this is not waited for: the error is reported instead. */
 	maxRetryAfterMs: number;
+	/**
+	 * After a create whose answer was lost, how long to let the Platform finish before looking
+	 * for the connection, and how many times to look and create again at most.
+	 */
+	createSettleMs: number;
+	createAttempts: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -28,6 +34,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	baseDelayMs: 500,
 	maxDelayMs: 20_000,
 	maxRetryAfterMs: 120_000,
+	createSettleMs: 2_000,
+	createAttempts: 3,
 };
 
 /** Failures after which a non-idempotent request certainly did not reach the service. */

@@ -53,7 +53,7 @@ function output(connector: Connector, built: BuiltConnection, id: string, etag: 
  * all the same: look for it before creating again, so that no duplicate is ever made.
  */
 async function createOnce(client: FlowServiceClient, connector: Connector, built: BuiltConnection, itemIndex: number, startedAt: number) {
-	const maxTries = 3;
+	const { createAttempts, createSettleMs } = client.policy;
 	for (let attempt = 1; ; attempt++) {
 		const outcome = await client
 			.request<{ id: string; etag: string }>({
@@ -70,7 +70,9 @@ async function createOnce(client: FlowServiceClient, connector: Connector, built
 			);
 		if ('created' in outcome) return { id: outcome.created.id, etag: outcome.created.etag, recovered: false };
 		const { error } = outcome;
-		if (!(error instanceof FlowServiceError) || !error.mayHaveBeenProcessed || attempt >= maxTries) throw error;
+		if (!(error instanceof FlowServiceError) || !error.mayHaveBeenProcessed || attempt >= createAttempts) throw error;
+		// Give a create that is still being processed the time to finish, then look before creating again.
+		await client.sleep(createSettleMs * attempt);
 		const existing = await findByNameAndSpec(client, built.body.name, connector.connectionSpecId, itemIndex, startedAt);
 		if (existing) return { id: String(existing.id), etag: String(existing.etag), recovered: true };
 	}

@@ -6,6 +6,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { findConnector, findConnectorBySpecId } from '../../connectors';
+import { FlowServiceError } from '../../transport';
 import { buildConnection } from '../../helpers/connectionBody';
 import { FieldError, LIMITS, readText } from '../../helpers/validation';
 import type { ItemContext } from '../common';
@@ -80,15 +81,29 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 		throw fieldError(this, new FieldError('Connector', `does not match the connection, which is ${actual}`, 'Choose the connector of the existing connection'), itemIndex);
 	}
 	const etag = String(current.etag ?? '');
-	const { body } = await client.request<{ id: string; etag: string }>({
-		method: 'PATCH',
-		path: `/connections/${encodeURIComponent(id)}`,
-		headers: { 'If-Match': etag },
-		body: patch,
-		// If-Match makes a second send harmless: it meets a new etag and is refused.
-		idempotent: true,
-		secrets,
-		itemIndex,
-	});
-	return [{ id: body.id ?? id, etag: body.etag, updated: patch.map((p) => String(p.path).slice(1).replace('auth/params', 'credentials')) }];
+	const updated = patch.map((p) => String(p.path).slice(1).replace('auth/params', 'credentials'));
+	const outcome = await client
+		.request<{ id: string; etag: string }>({
+			method: 'PATCH',
+			path: `/connections/${encodeURIComponent(id)}`,
+			headers: { 'If-Match': etag },
+			body: patch,
+			// If-Match makes a second send harmless: it meets a new etag and is refused.
+			idempotent: true,
+			secrets,
+			itemIndex,
+		})
+		.then(
+			({ body }) => ({ body }),
+			(error: unknown) => ({ error }),
+		);
+	if ('body' in outcome) return [{ id: outcome.body.id ?? id, etag: outcome.body.etag, updated }];
+	// A 412 on a second send: the first one may have been applied and its answer lost. Look.
+	const { error } = outcome;
+	const resent412 = error instanceof FlowServiceError && error.failure.status === 412 && error.attempts > 1;
+	if (!resent412 || updateCredentials) throw error;
+	const now = await fetchConnection(this, item, id);
+	const applied = patch.every((p) => (p.path === '/name' ? now.name === p.value : p.path === '/description' ? (now.description ?? '') === p.value : false));
+	if (!applied) throw error;
+	return [{ id, etag: now.etag, updated }];
 }
