@@ -45,15 +45,16 @@ export function readText(
 	if (typeof value !== 'string') {
 		throw new FieldError(field, `must be text, but it is ${describeType(value)}`, 'If it comes from an expression, make the expression return text');
 	}
+	// Checked before trimming: a line break at the end is refused, not silently dropped.
+	if (hasControlCharacter(value)) {
+		throw new FieldError(field, 'contains a control character (such as a line break or tab)', 'Remove it; it cannot be sent to the Platform');
+	}
 	const text = trim ? value.trim() : value;
 	if (text.trim() === '') {
 		if (required) throw new FieldError(field, 'is blank', `Enter a value for ${field}`);
 		return '';
 	}
 	if (text.length > max) throw new FieldError(field, `is longer than ${max} characters`);
-	if (hasControlCharacter(text)) {
-		throw new FieldError(field, 'contains a control character (such as a line break or tab)', 'Remove it; it cannot be sent to the Platform');
-	}
 	return text;
 }
 
