@@ -40,6 +40,12 @@ beforeAll(async () => {
 	ensureN8n();
 	stack = await startStack({ tokens: [TOKEN], apiKeys: [API_KEY], imsClients: [{ clientId: API_KEY, clientSecret: CLIENT_SECRET }] });
 	n8n = new N8nInstance();
+	const execute = n8n.execute.bind(n8n);
+	n8n.execute = async (id) => {
+		const run = await execute(id);
+		printed.push(run.output);
+		return run;
+	};
 	const platform = { imsOrgId: ORG, sandboxName: 'prod', baseUrl: stack.emulator.url };
 	const credentials: CredentialImport[] = [
 		{ id: CRED, name: 'Flow Service API', type: 'flowServiceApi', data: { accessToken: TOKEN, clientId: API_KEY, ...platform } },
@@ -50,13 +56,21 @@ beforeAll(async () => {
 	await n8n.importCredentials(credentials);
 }, 900_000);
 
+const printed: string[] = [];
+
 afterAll(async () => {
+	// Everything n8n printed in every run, and the emulator's log: no secret of any credential.
+	const seen = printed.join('\n') + (stack?.emulator.log.join('\n') ?? '');
 	await stack?.close();
 	n8n?.dispose();
+	for (const secret of [TOKEN, CLIENT_SECRET, CANARY]) expect(seen).not.toContain(secret);
 });
 
 test('schedule → create GreenPlum → list tables → schema → preview: the id reaches the next node, real tables and rows come out', async () => {
 	const workflow = loadExample('greenplum-create-and-explore.json', { 'Create GreenPlum Connection': { ...db(), name: 'e2e greenplum' } });
+	// The canary stands in for a real password: it goes to the Platform, and must come out nowhere.
+	workflow.nodes.push({ id: 'decoy', name: 'Decoy Connection', type: 'CUSTOM.adobeFlowService', typeVersion: 1, position: [220, 200], parameters: { ...db(), resource: 'connection', operation: 'create', connector: 'greenplum', name: 'decoy', password: CANARY }, credentials: { flowServiceApi: { id: CRED, name: 'Flow Service API' } } });
+	(workflow as unknown as { connections: Record<string, unknown> }).connections['Run Now'] = { main: [[{ node: 'Create GreenPlum Connection', type: 'main', index: 0 }, { node: 'Decoy Connection', type: 'main', index: 0 }]] };
 	await n8n.importWorkflow(workflow);
 	const run = await n8n.execute(workflow.id);
 	expectSuccess(run);

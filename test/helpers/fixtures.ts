@@ -8,7 +8,7 @@ import type { RunOptions } from './runNode';
 import { CredentialStore, runNode } from './runNode';
 
 export const ORG = 'C0FFEE00000000000000000A@AdobeOrg';
-export const TOKEN = 'emulator-token';
+export const TOKEN = 'canary-token-3c1f70a2';
 export const API_KEY = 'emulator-client';
 export const CLIENT_SECRET = 'canary-client-secret-7f3a9';
 /** Set as the password of connections in tests; must never be seen anywhere it was not sent. */
