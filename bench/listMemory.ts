@@ -1,0 +1,23 @@
+/** Child process of the benchmark: Return All over the connections of one org, reporting peak memory. */
+import { CredentialStore, runNode } from '../test/helpers/runNode';
+
+async function main() {
+	const [baseUrl, org] = process.argv.slice(2);
+	const credentials = new CredentialStore();
+	credentials.set('flowServiceApi', { accessToken: 'bench-token', clientId: 'bench-client', imsOrgId: org, sandboxName: 'prod', baseUrl });
+	// Warm up: load and run everything once on a tiny list, so the baseline holds the code.
+	await runNode({ credentials, parameters: { resource: 'connection', operation: 'getMany', returnAll: false, limit: 1 } });
+	global.gc?.();
+	const baseline = process.memoryUsage().rss;
+	const started = performance.now();
+	const out = await runNode({ credentials, parameters: { resource: 'connection', operation: 'getMany', returnAll: true } });
+	const ms = performance.now() - started;
+	const peak = process.resourceUsage().maxRSS * 1024;
+	process.stdout.write(JSON.stringify({ items: out.length, ms, baseline, peak }) + '\n');
+	process.exit(0);
+}
+
+main().catch((error) => {
+	process.stderr.write(String(error) + '\n');
+	process.exit(1);
+});

@@ -1,0 +1,244 @@
+/**
+ * `npm run bench`: how fast the node creates, lists and loads, side by side with what users
+ * would otherwise use, against the emulator with a fixed added latency. Prints a table of
+ * ratios and counts and writes it to bench/results/latest.json.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+import { startStack } from '../emulator/stack';
+import { DEFAULT_CONCURRENCY } from '../nodes/AdobeFlowService/actions/router';
+import { ensureBuilt, ensureN8n, itemsOf, N8nInstance, n8nVersion, ROOT } from '../scripts/n8n';
+import { CredentialStore, runNode } from '../test/helpers/runNode';
+
+const LATENCY_MS = 20;
+const N = 1000;
+const LIST_N = 10_000;
+const RUNS = 3;
+const RATE = 200;
+const TOKEN = 'bench-token';
+const API_KEY = 'bench-client';
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+async function pool(count: number, concurrency: number, task: (i: number) => Promise<void>) {
+	let next = 0;
+	await Promise.all(Array.from({ length: concurrency }, async () => {
+		while (next < count) await task(next++);
+	}));
+}
+
+function body(org: string, i: number) {
+	return {
+		name: `bench-${org}-${i}`,
+		auth: { specName: 'Basic Authentication', params: { connectionString: `HOST=127.0.0.1;PORT=5432;DB=sales;UID=analyst;PWD=analyst-pw` } },
+		connectionSpec: { id: '37b6bf40-d318-4655-90be-5cd6f65d334b', version: '1.0' },
+	};
+}
+
+function headers(org: string) {
+	return { Authorization: `Bearer ${TOKEN}`, 'x-api-key': API_KEY, 'x-gw-ims-org-id': org, 'x-sandbox-name': 'prod', 'Content-Type': 'application/json', Accept: 'application/json' };
+}
+
+async function main() {
+	const results: Record<string, unknown> = {
+		machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+		latencyMs: LATENCY_MS,
+		defaultConcurrency: DEFAULT_CONCURRENCY,
+	};
+	const table: Array<[string, string, string]> = [];
+	ensureBuilt();
+	const stack = await startStack({ tokens: [TOKEN], apiKeys: [API_KEY], latencyMs: LATENCY_MS });
+	const { emulator } = stack;
+	let runId = 0;
+	try {
+		// 1. Overhead: our node's code path against a raw fetch loop, same requests, same concurrency.
+		const ours: number[] = [];
+		const raw: number[] = [];
+		for (let r = 0; r < RUNS; r++) {
+			const orgOurs = `OURS${runId++}@AdobeOrg`;
+			const credentials = new CredentialStore();
+			credentials.set('flowServiceApi', { accessToken: TOKEN, clientId: API_KEY, imsOrgId: orgOurs, sandboxName: 'prod', baseUrl: emulator.url });
+			let started = performance.now();
+			const out = await runNode({
+				credentials,
+				items: Array.from({ length: N }, (_, i) => ({ i })),
+				parameters: { resource: 'connection', operation: 'create', connector: 'greenplum', name: `={{ "bench-${orgOurs}-" + $json.i }}`, host: '127.0.0.1', port: 5432, database: 'sales', username: 'analyst', password: 'analyst-pw', options: { ifExists: 'create', concurrency: DEFAULT_CONCURRENCY } },
+			});
+			ours.push(performance.now() - started);
+			if (out.length !== N || emulator.connections(orgOurs).length !== N) throw new Error('overhead run lost items');
+			const orgRaw = `RAW${runId++}@AdobeOrg`;
+			started = performance.now();
+			await pool(N, DEFAULT_CONCURRENCY, async (i) => {
+				const response = await fetch(`${emulator.flowServiceUrl}/connections`, { method: 'POST', headers: headers(orgRaw), body: JSON.stringify(body(orgRaw, i)) });
+				await response.json();
+			});
+			raw.push(performance.now() - started);
+		}
+		results.overhead = { n: N, concurrency: DEFAULT_CONCURRENCY, oursMs: median(ours), rawFetchMs: median(raw), ratio: median(ours) / median(raw) };
+		table.push(['Overhead: 1,000 creates, node code path / raw fetch', `${(median(ours) / median(raw)).toFixed(2)}×`, `${Math.round(median(ours))} ms vs ${Math.round(median(raw))} ms, concurrency ${DEFAULT_CONCURRENCY}`]);
+		say(`overhead done: ${table.at(-1)!.slice(1).join('  ')}`);
+
+		// 2. Return All over 10,000 connections against following _links.next by hand.
+		const listOrg = 'LIST@AdobeOrg';
+		emulator.seedConnections(listOrg, 'prod', LIST_N);
+		const oursList: number[] = [];
+		const handList: number[] = [];
+		for (let r = 0; r < RUNS; r++) {
+			const credentials = new CredentialStore();
+			credentials.set('flowServiceApi', { accessToken: TOKEN, clientId: API_KEY, imsOrgId: listOrg, sandboxName: 'prod', baseUrl: emulator.url });
+			let started = performance.now();
+			const out = await runNode({ credentials, parameters: { resource: 'connection', operation: 'getMany', returnAll: true } });
+			oursList.push(performance.now() - started);
+			if (out.length !== LIST_N) throw new Error(`Return All gave ${out.length} items`);
+			started = performance.now();
+			let url: string | undefined = `${emulator.flowServiceUrl}/connections?limit=100`;
+			let count = 0;
+			while (url) {
+				const page = (await (await fetch(url, { headers: headers(listOrg) })).json()) as { items: unknown[]; _links?: { next?: { href: string } } };
+				count += page.items.length;
+				url = page._links?.next ? emulator.flowServiceUrl + page._links.next.href : undefined;
+			}
+			handList.push(performance.now() - started);
+			if (count !== LIST_N) throw new Error('hand paging lost items');
+		}
+		const memory = (org: string) => {
+			const child = spawnSync(process.execPath, ['--expose-gc', '-r', 'ts-node/register/transpile-only', join(__dirname, 'listMemory.ts'), emulator.url, org], { cwd: ROOT, encoding: 'utf8' });
+			if (child.status !== 0) throw new Error(child.stderr);
+			return JSON.parse(child.stdout.trim().split('\n').pop()!) as { items: number; baseline: number; peak: number };
+		};
+		emulator.seedConnections('LIST2K@AdobeOrg', 'prod', 2000);
+		const m10 = memory(listOrg);
+		const m2 = memory('LIST2K@AdobeOrg');
+		const perThousand = (m: { items: number; baseline: number; peak: number }) => (m.peak - m.baseline) / (m.items / 1000) / 2 ** 20;
+		results.returnAll = {
+			n: LIST_N,
+			pageSize: 100,
+			oursMs: median(oursList),
+			handMs: median(handList),
+			ratio: median(oursList) / median(handList),
+			peakMiBPer1000Items: { at10000: perThousand(m10), at2000: perThousand(m2) },
+		};
+		table.push(['Return All: 10,000 connections, node / hand-followed links', `${(median(oursList) / median(handList)).toFixed(2)}×`, `${Math.round(median(oursList))} ms vs ${Math.round(median(handList))} ms, 100 pages`]);
+		table.push(['Return All: peak memory per 1,000 items (10,000 / 2,000 listed)', `${perThousand(m10).toFixed(1)} / ${perThousand(m2).toFixed(1)} MiB`, 'resident set above the warmed-up baseline']);
+		say(`return all done: ${table.at(-2)!.slice(1).join('  ')}`);
+
+		// 3. Cold load and package size.
+		const loads: number[] = [];
+		for (let r = 0; r < 7; r++) {
+			const out = execFileSync(process.execPath, ['-e', `const t=process.hrtime.bigint();require('./dist/nodes/AdobeFlowService/AdobeFlowService.node.js');require('./dist/credentials/FlowServiceApi.credentials.js');require('./dist/credentials/FlowServiceServerToServerApi.credentials.js');console.log(Number(process.hrtime.bigint()-t)/1e6)`], { cwd: ROOT, encoding: 'utf8' });
+			loads.push(Number(out.trim()));
+		}
+		const pack = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Array<{ size: number; unpackedSize: number; entryCount: number }>;
+		results.coldLoad = { medianMs: median(loads), runs: loads };
+		results.pack = { size: pack[0].size, unpackedSize: pack[0].unpackedSize, files: pack[0].entryCount };
+		table.push(['Cold load: require node + both credentials (n8n-workflow included)', `${median(loads).toFixed(0)} ms`, 'median of 7 fresh processes']);
+		table.push(['npm pack size', `${(pack[0].size / 1024).toFixed(1)} KiB`, `${pack[0].entryCount} files, ${(pack[0].unpackedSize / 1024).toFixed(0)} KiB unpacked`]);
+
+		// 4. Bulk create in a real n8n: our node against n8n's HTTP Request node, same requests.
+		ensureN8n(say);
+		const n8n = new N8nInstance();
+		try {
+			const realOrg = (tag: string) => `${tag}${runId++}@AdobeOrg`;
+			await n8n.importCredentials([{ id: 'benchFlowSvcCred', name: 'bench', type: 'flowServiceApi', data: { accessToken: TOKEN, clientId: API_KEY, imsOrgId: 'PLACEHOLDER@AdobeOrg', sandboxName: 'prod', baseUrl: emulator.url } }]);
+			const generate = { id: 'gen', name: 'Items', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: `return Array.from({ length: ${N} }, (_, i) => ({ json: { i } }));` } };
+			const start = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+			const flow = (id: string, node: object) => ({
+				id,
+				name: id,
+				active: false,
+				settings: { executionOrder: 'v1' },
+				nodes: [start, generate, node],
+				connections: { Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] }, Items: { main: [[{ node: 'Bulk', type: 'main', index: 0 }]] } },
+			});
+			const oursNode = (org: string, concurrency: number) => ({
+				id: 'bulk', name: 'Bulk', type: 'CUSTOM.adobeFlowService', typeVersion: 1, position: [400, 0], onError: 'continueRegularOutput',
+				parameters: { resource: 'connection', operation: 'create', connector: 'greenplum', name: `={{ "bench-${org}-" + $json.i }}`, host: '127.0.0.1', port: 5432, database: 'sales', username: 'analyst', password: 'analyst-pw', options: { ifExists: 'create', concurrency } },
+				credentials: { flowServiceApi: { id: 'benchFlowSvcCred', name: 'bench' } },
+			});
+			const httpNode = (org: string, batchSize?: number) => ({
+				id: 'bulk', name: 'Bulk', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [400, 0], onError: 'continueRegularOutput',
+				parameters: {
+					method: 'POST',
+					url: `${emulator.flowServiceUrl}/connections`,
+					sendHeaders: true,
+					headerParameters: { parameters: Object.entries(headers('PLACEHOLDER@AdobeOrg')).filter(([k]) => k !== 'Content-Type').map(([name, value]) => ({ name, value })) },
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody: `={{ JSON.stringify({ name: "bench-${org}-" + $json.i, auth: { specName: "Basic Authentication", params: { connectionString: "HOST=127.0.0.1;PORT=5432;DB=sales;UID=analyst;PWD=analyst-pw" } }, connectionSpec: { id: "37b6bf40-d318-4655-90be-5cd6f65d334b", version: "1.0" } }) }}`,
+					options: batchSize ? { batching: { batch: { batchSize, batchInterval: 0 } } } : {},
+				},
+			});
+			// Our node's org comes from the credential: one credential per org would be needed; instead the
+			// org is part of the name, and the credential's org is shared.
+			const measure = async (label: string, make: (org: string) => object, org: string) => {
+				const id = `bench${String(runId++).padStart(11, '0')}`;
+				await n8n.importWorkflow(flow(id, make(org)));
+				const run = await n8n.execute(id);
+				const nodeRun = run.result?.data.resultData.runData.Bulk?.[0] as { executionTime?: number } | undefined;
+				const out = itemsOf(run.result, 'Bulk');
+				const failed = out.filter((o) => o.json.error !== undefined).length;
+				if (!nodeRun?.executionTime) throw new Error(`${label}: the execution did not run\n${run.output.slice(-2000)}`);
+				return { ms: nodeRun.executionTime, out: out.length, failed };
+			};
+			const sharedOrg = 'PLACEHOLDER@AdobeOrg';
+			const countCreated = (prefix: string) => emulator.connections(sharedOrg).filter((c) => c.name.startsWith(prefix)).length;
+			const series = async (label: string, make: (org: string) => object, throttled = false) => {
+				const times: number[] = [];
+				let lost = 0;
+				for (let r = 0; r < (throttled ? 1 : RUNS); r++) {
+					const tag = realOrg(label.replace(/\W/g, ''));
+					if (throttled) emulator.setRateLimit(RATE);
+					const result = await measure(label, () => make(tag), sharedOrg);
+					emulator.setRateLimit(undefined);
+					times.push(result.ms);
+					lost += N - countCreated(`bench-${tag}-`);
+				}
+				return { ms: median(times), lost };
+			};
+			const oursDefault = await series('oursDefault', (org) => oursNode(org, DEFAULT_CONCURRENCY));
+			const oursMatched = await series('oursMatched', (org) => oursNode(org, 10));
+			const httpMatched = await series('httpMatched', (org) => httpNode(org, 10));
+			const httpAll = await series('httpAll', (org) => httpNode(org));
+			say('un-throttled bulk create done');
+			const oursThrottled = await series('oursThrottled', (org) => oursNode(org, DEFAULT_CONCURRENCY), true);
+			const httpThrottled = await series('httpThrottled', (org) => httpNode(org), true);
+			const floor = (N / RATE) * 1000;
+			results.bulkCreateInN8n = {
+				n8n: n8nVersion(),
+				n: N,
+				matched: { concurrency: 10, oursMs: oursMatched.ms, httpRequestMs: httpMatched.ms, throughputRatio: httpMatched.ms / oursMatched.ms },
+				default: { concurrency: DEFAULT_CONCURRENCY, oursMs: oursDefault.ms, httpRequestAllAtOnceMs: httpAll.ms, throughputRatio: httpAll.ms / oursDefault.ms },
+				throttled: { ratePerSecond: RATE, floorMs: floor, oursMs: oursThrottled.ms, oursLost: oursThrottled.lost, oursOverFloor: oursThrottled.ms / floor, httpRequestMs: httpThrottled.ms, httpRequestLost: httpThrottled.lost },
+				lostUnthrottled: { ours: oursDefault.lost + oursMatched.lost, httpRequest: httpMatched.lost + httpAll.lost },
+			};
+			table.push(['n8n bulk create, throughput ours / HTTP Request, both 10 at a time', `${(httpMatched.ms / oursMatched.ms).toFixed(2)}×`, `${Math.round(oursMatched.ms)} ms vs ${Math.round(httpMatched.ms)} ms`]);
+			table.push([`n8n bulk create, ours (concurrency ${DEFAULT_CONCURRENCY}) / HTTP Request (all at once)`, `${(httpAll.ms / oursDefault.ms).toFixed(2)}×`, `${Math.round(oursDefault.ms)} ms vs ${Math.round(httpAll.ms)} ms`]);
+			table.push([`Throttled to ${RATE}/s: items lost, ours / HTTP Request`, `${oursThrottled.lost} / ${httpThrottled.lost}`, `of ${N}`]);
+			table.push([`Throttled to ${RATE}/s: our time / N÷R (${floor / 1000} s)`, `${(oursThrottled.ms / floor).toFixed(2)}×`, `${Math.round(oursThrottled.ms)} ms`]);
+		} finally {
+			n8n.dispose();
+		}
+	} finally {
+		await stack.close();
+	}
+
+	say('');
+	say(`Benchmark — ${cpus().length} cores, Node ${process.version}, emulator latency ${LATENCY_MS} ms, medians of ${RUNS} runs`);
+	const width = Math.max(...table.map((r) => r[0].length));
+	for (const [what, value, detail] of table) say(`  ${what.padEnd(width)}  ${value.padStart(14)}  ${detail}`);
+	mkdirSync(join(__dirname, 'results'), { recursive: true });
+	writeFileSync(join(__dirname, 'results', 'latest.json'), JSON.stringify({ ...results, table }, null, 2) + '\n');
+	say(`\nWritten to bench/results/latest.json`);
+}
+
+main().then(
+	() => process.exit(0),
+	(error) => {
+		process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+		process.exit(1);
+	},
+);
