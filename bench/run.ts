@@ -106,7 +106,12 @@ async function main() {
 			if (count !== LIST_N) throw new Error('hand paging lost items');
 		}
 		const memory = (org: string) => {
-			const child = spawnSync(process.execPath, ['--expose-gc', '-r', 'ts-node/register/transpile-only', join(__dirname, 'listMemory.ts'), emulator.url, org], { cwd: ROOT, encoding: 'utf8' });
+			const child = spawnSync(process.execPath, ['--expose-gc', '-r', 'ts-node/register/transpile-only', join(__dirname, 'listMemory.ts'), emulator.url, org], {
+				cwd: ROOT,
+				encoding: 'utf8',
+				// The node's codex file sits beside it: load AdobeFlowService.node.ts, not .node.json.
+				env: { ...process.env, TS_NODE_PREFER_TS_EXTS: 'true' },
+			});
 			if (child.status !== 0) throw new Error(child.stderr);
 			return JSON.parse(child.stdout.trim().split('\n').pop()!) as { items: number; baseline: number; peak: number };
 		};
