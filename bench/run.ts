@@ -3,9 +3,9 @@
  * would otherwise use, against the emulator with a fixed added latency. Prints a table of
  * ratios and counts and writes it to bench/results/latest.json.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 import { startStack } from '../emulator/stack';
@@ -44,6 +44,8 @@ function headers(org: string) {
 }
 
 async function main() {
+	// n8n-core's execution context keeps instance settings in a user folder: a throwaway one.
+	process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'flow-service-bench-'));
 	const results: Record<string, unknown> = {
 		machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
 		latencyMs: LATENCY_MS,
@@ -105,19 +107,24 @@ async function main() {
 			handList.push(performance.now() - started);
 			if (count !== LIST_N) throw new Error('hand paging lost items');
 		}
-		const memory = (org: string) => {
-			const child = spawnSync(process.execPath, ['--expose-gc', '-r', 'ts-node/register/transpile-only', join(__dirname, 'listMemory.ts'), emulator.url, org], {
-				cwd: ROOT,
-				encoding: 'utf8',
-				// The node's codex file sits beside it: load AdobeFlowService.node.ts, not .node.json.
-				env: { ...process.env, TS_NODE_PREFER_TS_EXTS: 'true' },
+		// In a child process of its own (not spawnSync: this process serves the emulator it lists from).
+		const memory = async (org: string) =>
+			await new Promise<{ items: number; baseline: number; peak: number }>((resolve, reject) => {
+				const child = spawn(process.execPath, ['--expose-gc', '-r', 'ts-node/register/transpile-only', join(__dirname, 'listMemory.ts'), emulator.url, org], {
+					cwd: ROOT,
+					// The node's codex file sits beside it: load AdobeFlowService.node.ts, not .node.json.
+					env: { ...process.env, TS_NODE_PREFER_TS_EXTS: 'true' },
+					stdio: ['ignore', 'pipe', 'pipe'],
+				});
+				let out = '';
+				let err = '';
+				child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+				child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+				child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(err))));
 			});
-			if (child.status !== 0) throw new Error(child.stderr);
-			return JSON.parse(child.stdout.trim().split('\n').pop()!) as { items: number; baseline: number; peak: number };
-		};
 		emulator.seedConnections('LIST2K@AdobeOrg', 'prod', 2000);
-		const m10 = memory(listOrg);
-		const m2 = memory('LIST2K@AdobeOrg');
+		const m10 = await memory(listOrg);
+		const m2 = await memory('LIST2K@AdobeOrg');
 		const perThousand = (m: { items: number; baseline: number; peak: number }) => (m.peak - m.baseline) / (m.items / 1000) / 2 ** 20;
 		results.returnAll = {
 			n: LIST_N,

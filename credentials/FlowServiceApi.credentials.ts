@@ -1,4 +1,4 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, Icon, INodeProperties } from 'n8n-workflow';
 
 /** Fields and headers shared by both Flow Service credentials. */
 export const platformProperties: INodeProperties[] = [
@@ -28,11 +28,23 @@ export const platformProperties: INodeProperties[] = [
 	},
 ];
 
-export const platformHeaders = {
-	'x-api-key': '={{$credentials.clientId}}',
-	'x-gw-ims-org-id': '={{$credentials.imsOrgId}}',
-	'x-sandbox-name': '={{String($credentials.sandboxName).trim().toLowerCase()}}',
-};
+/**
+ * Adds the four headers every Platform call needs. A function rather than n8n's generic
+ * expression headers: those are evaluated as four expressions on every request, which was most
+ * of the node's own cost in the benchmark.
+ */
+export async function addPlatformHeaders(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return {
+		...requestOptions,
+		headers: {
+			...requestOptions.headers,
+			Authorization: `Bearer ${String(credentials.accessToken ?? '').trim()}`,
+			'x-api-key': String(credentials.clientId ?? '').trim(),
+			'x-gw-ims-org-id': String(credentials.imsOrgId ?? '').trim(),
+			'x-sandbox-name': String(credentials.sandboxName ?? '').trim().toLowerCase(),
+		},
+	};
+}
 
 /** A cheap authenticated GET that exercises all four headers. */
 export const platformTest: ICredentialTestRequest = {
@@ -79,15 +91,7 @@ export class FlowServiceApi implements ICredentialType {
 		...platformProperties,
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-				...platformHeaders,
-			},
-		},
-	};
+	authenticate = addPlatformHeaders;
 
 	test = platformTest;
 }

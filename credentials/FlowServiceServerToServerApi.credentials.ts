@@ -1,12 +1,11 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { platformHeaders, platformIcon, platformProperties, platformTest } from './FlowServiceApi.credentials';
+import { addPlatformHeaders, platformIcon, platformProperties, platformTest } from './FlowServiceApi.credentials';
 
 export const DEFAULT_IMS_TOKEN_URL = 'https://ims-na1.adobelogin.com/ims/token/v3';
 export const DEFAULT_SCOPES = 'openid,session,AdobeID,read_organizations,additional_info.projectedProductContext';
@@ -103,15 +102,7 @@ export class FlowServiceServerToServerApi implements ICredentialType {
 		}
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-				...platformHeaders,
-			},
-		},
-	};
+	authenticate = addPlatformHeaders;
 
 	test = platformTest;
 }

@@ -1,8 +1,9 @@
 /**
  * Runs our node's execute inside n8n-core's real ExecuteContext: real parameter and expression
  * resolution, real continueOnFail, real httpRequestWithAuthentication over loopback. Only the
- * credential store is ours — a small copy of what n8n's CLI does (generic headers resolved as
- * expressions, preAuthentication when the expirable field is empty or after a 401).
+ * credential store is ours — a small copy of what n8n's CLI does (a credential's authenticate
+ * function, or generic headers resolved as expressions; preAuthentication when the expirable
+ * field is empty or after a 401).
  */
 import { ExecuteContext } from 'n8n-core';
 import type {
@@ -51,6 +52,7 @@ export class CredentialStore {
 			getDecrypted: async (_a: unknown, _n: unknown, type: string) => ({ ...store.data[type] }),
 			authenticate: async (credentials: ICredentialDataDecryptedObject, type: string, options: IHttpRequestOptions, _w: unknown, node: INode) => {
 				const auth = credentialTypes[type].authenticate;
+				if (typeof auth === 'function') return await auth(credentials, options);
 				if (auth && typeof auth === 'object' && auth.type === 'generic') {
 					options.headers = { ...options.headers };
 					for (const [key, value] of Object.entries(auth.properties.headers ?? {})) options.headers[key] = resolve(String(value), credentials, node);

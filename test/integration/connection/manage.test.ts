@@ -1,5 +1,5 @@
 import { CONNECTORS } from '../../../nodes/AdobeFlowService/connectors';
-import { byId, CANARY, failure, ORG, useStack } from '../../helpers/fixtures';
+import { API_KEY, byId, CANARY, failure, ORG, TOKEN, useStack } from '../../helpers/fixtures';
 
 // A small page size makes the Platform page often: 23 connections are 4 pages.
 const h = useStack({ maxPageSize: 7 });
@@ -75,7 +75,7 @@ describe('Get, Update, Delete, Test', () => {
 		const [created] = await h.run(h.greenplum('stale'));
 		const response = await fetch(`${h.stack.emulator.flowServiceUrl}/connections/${created.json.id}`, {
 			method: 'PATCH',
-			headers: { Authorization: 'Bearer emulator-token', 'x-api-key': 'emulator-client', 'x-gw-ims-org-id': ORG, 'x-sandbox-name': 'prod', 'Content-Type': 'application/json', 'If-Match': '"not-the-etag"' },
+			headers: { Authorization: `Bearer ${TOKEN}`, 'x-api-key': API_KEY, 'x-gw-ims-org-id': ORG, 'x-sandbox-name': 'prod', 'Content-Type': 'application/json', 'If-Match': '"not-the-etag"' },
 			body: JSON.stringify([{ op: 'replace', path: '/name', value: 'x' }]),
 		});
 		expect(response.status).toBe(412);
