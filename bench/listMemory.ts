@@ -10,10 +10,13 @@ async function main() {
 	await runNode({ credentials, parameters: { resource: 'connection', operation: 'getMany', returnAll: false, limit: 1 } });
 	global.gc?.();
 	const baseline = process.memoryUsage().rss;
+	let peak = baseline;
+	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 2);
 	const started = performance.now();
 	const out = await runNode({ credentials, parameters: { resource: 'connection', operation: 'getMany', returnAll: true } });
 	const ms = performance.now() - started;
-	const peak = process.resourceUsage().maxRSS * 1024;
+	peak = Math.max(peak, process.memoryUsage().rss);
+	clearInterval(sampler);
 	process.stdout.write(JSON.stringify({ items: out.length, ms, baseline, peak }) + '\n');
 	process.exit(0);
 }

@@ -140,14 +140,18 @@ async function main() {
 
 		// 3. Cold load and package size.
 		const loads: number[] = [];
+		const withWorkflow: number[] = [];
 		for (let r = 0; r < 7; r++) {
-			const out = execFileSync(process.execPath, ['-e', `const t=process.hrtime.bigint();require('./dist/nodes/AdobeFlowService/AdobeFlowService.node.js');require('./dist/credentials/FlowServiceApi.credentials.js');require('./dist/credentials/FlowServiceServerToServerApi.credentials.js');console.log(Number(process.hrtime.bigint()-t)/1e6)`], { cwd: ROOT, encoding: 'utf8' });
+			// n8n has n8n-workflow loaded already when it loads a community package: time our files alone.
+			const out = execFileSync(process.execPath, ['-e', `require('n8n-workflow');const t=process.hrtime.bigint();require('./dist/nodes/AdobeFlowService/AdobeFlowService.node.js');require('./dist/credentials/FlowServiceApi.credentials.js');require('./dist/credentials/FlowServiceServerToServerApi.credentials.js');const ours=Number(process.hrtime.bigint()-t)/1e6;console.log(ours)`], { cwd: ROOT, encoding: 'utf8' });
 			loads.push(Number(out.trim()));
+			const cold = execFileSync(process.execPath, ['-e', `const t=process.hrtime.bigint();require('./dist/nodes/AdobeFlowService/AdobeFlowService.node.js');console.log(Number(process.hrtime.bigint()-t)/1e6)`], { cwd: ROOT, encoding: 'utf8' });
+			withWorkflow.push(Number(cold.trim()));
 		}
 		const pack = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Array<{ size: number; unpackedSize: number; entryCount: number }>;
-		results.coldLoad = { medianMs: median(loads), runs: loads };
+		results.coldLoad = { medianMs: median(loads), runs: loads, includingN8nWorkflowMs: median(withWorkflow) };
 		results.pack = { size: pack[0].size, unpackedSize: pack[0].unpackedSize, files: pack[0].entryCount };
-		table.push(['Cold load: require node + both credentials (n8n-workflow included)', `${median(loads).toFixed(0)} ms`, 'median of 7 fresh processes']);
+		table.push(['Cold load: require node + both credentials', `${median(loads).toFixed(1)} ms`, `median of 7 fresh processes with n8n-workflow loaded, as in n8n (${median(withWorkflow).toFixed(0)} ms loading n8n-workflow too)`]);
 		table.push(['npm pack size', `${(pack[0].size / 1024).toFixed(1)} KiB`, `${pack[0].entryCount} files, ${(pack[0].unpackedSize / 1024).toFixed(0)} KiB unpacked`]);
 
 		// 4. Bulk create in a real n8n: our node against n8n's HTTP Request node, same requests.

@@ -31,9 +31,12 @@ describe('retry policy', () => {
 		expect(decideRetry(DEFAULT_RETRY_POLICY, { ...base, idempotent: false, status: 400 })).toEqual({ retry: false, mayHaveBeenProcessed: false });
 	});
 
-	test('gives up after the configured retries', () => {
+	test('gives up after the configured retries; a 429, never processed, is retried longer and sooner', () => {
 		expect(decideRetry(DEFAULT_RETRY_POLICY, { ...base, attempt: DEFAULT_RETRY_POLICY.retries, idempotent: true, status: 503 }).retry).toBe(true);
 		expect(decideRetry(DEFAULT_RETRY_POLICY, { ...base, attempt: DEFAULT_RETRY_POLICY.retries + 1, idempotent: true, status: 503 }).retry).toBe(false);
+		expect(decideRetry(DEFAULT_RETRY_POLICY, { ...base, attempt: DEFAULT_RETRY_POLICY.throttleRetries, idempotent: false, status: 429 }).retry).toBe(true);
+		expect(decideRetry(DEFAULT_RETRY_POLICY, { ...base, attempt: DEFAULT_RETRY_POLICY.throttleRetries + 1, idempotent: false, status: 429 }).retry).toBe(false);
+		expect(decideRetry(DEFAULT_RETRY_POLICY, { ...base, idempotent: true, status: 429, random: 1 })).toMatchObject({ delayMs: DEFAULT_RETRY_POLICY.throttleBaseDelayMs });
 	});
 
 	test('Retry-After in seconds or as a date is honoured; a 429 pauses every item', () => {

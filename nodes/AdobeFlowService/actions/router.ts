@@ -33,7 +33,7 @@ export const operations = {
 	connectionSpec: { get: specGet, getMany: specGetMany },
 } satisfies Record<string, Record<string, Operation>>;
 
-export const DEFAULT_CONCURRENCY = 5;
+export const DEFAULT_CONCURRENCY = 10;
 export const MAX_CONCURRENCY = 50;
 
 export interface RequestSettings {
@@ -41,11 +41,11 @@ export interface RequestSettings {
 	timeout?: number;
 }
 
-export function clientFor(context: IExecuteFunctions): FlowServiceClient {
+export function clientFor(context: IExecuteFunctions, maxConcurrency: number): FlowServiceClient {
 	const authentication = context.getNodeParameter('authentication', 0, 'accessToken') as keyof typeof CREDENTIAL_TYPES;
 	const settings = context.getNodeParameter('options', 0, {}) as RequestSettings;
 	const timeoutSeconds = typeof settings.timeout === 'number' && settings.timeout > 0 ? settings.timeout : 60;
-	return new FlowServiceClient(context, CREDENTIAL_TYPES[authentication] ?? CREDENTIAL_TYPES.accessToken, { timeoutMs: timeoutSeconds * 1000 });
+	return new FlowServiceClient(context, CREDENTIAL_TYPES[authentication] ?? CREDENTIAL_TYPES.accessToken, { timeoutMs: timeoutSeconds * 1000, maxConcurrency });
 }
 
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
@@ -74,9 +74,9 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const op = (operations[resource] as Record<string, Operation> | undefined)?.[operation];
 	if (!op) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 
-	const client = clientFor(this);
 	const settings = this.getNodeParameter('options', 0, {}) as RequestSettings;
 	const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(settings.concurrency ?? DEFAULT_CONCURRENCY)));
+	const client = clientFor(this, concurrency);
 	const continueOnFail = this.continueOnFail();
 
 	const perItem = await runInOrder(items.length, concurrency, async (itemIndex) => {

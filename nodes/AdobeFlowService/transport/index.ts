@@ -4,6 +4,7 @@
  * the shared back-off under throttling, and the mapping of failures to NodeApiError.
  */
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -53,6 +54,8 @@ export interface FlowServiceResponse<T> {
 
 export interface ClientOptions {
 	timeoutMs?: number;
+	/** Most requests in flight at once; lowered by half on a 429 and raised again one by one. */
+	maxConcurrency?: number;
 	policy?: RetryPolicy;
 	sleep?: (ms: number) => Promise<void>;
 	random?: () => number;
@@ -127,7 +130,14 @@ function isJsonBody(body: unknown): boolean {
 
 export class FlowServiceClient {
 	private baseUrl?: string;
+	private credentials?: Promise<ICredentialsDecrypted>;
 	private pausedUntil = 0;
+	private readonly maxConcurrency: number;
+	/** Requests allowed in flight now (additive increase, multiplicative decrease on 429). */
+	private allowed: number;
+	private inFlight = 0;
+	private successes = 0;
+	private readonly waiting: Array<() => void> = [];
 	/** Settles when the first request of this execution has: it fetches the token, once. */
 	private firstRequest?: Promise<unknown>;
 	readonly policy: RetryPolicy;
@@ -148,11 +158,46 @@ export class FlowServiceClient {
 		this.sleep = options.sleep ?? n8nSleep;
 		this.random = options.random ?? Math.random;
 		this.now = options.now ?? Date.now;
+		this.maxConcurrency = Math.max(1, options.maxConcurrency ?? Number.MAX_SAFE_INTEGER);
+		this.allowed = this.maxConcurrency;
+	}
+
+	/** Current limit on requests in flight; read by tests and the benchmark. */
+	get concurrencyLimit(): number {
+		return this.allowed;
+	}
+
+	/**
+	 * The credential, read once per execution instead of once per request. n8n's helper renews
+	 * a token into this same object, so every later request uses the new one.
+	 */
+	private async credentialsOnce(): Promise<ICredentialsDecrypted> {
+		this.credentials ??= this.context
+			.getCredentials(this.credentialType)
+			.then((data) => ({ id: this.context.getNode().credentials?.[this.credentialType]?.id ?? this.credentialType, name: this.credentialType, type: this.credentialType, data }));
+		return await this.credentials;
+	}
+
+	private async acquire(): Promise<void> {
+		while (this.inFlight >= this.allowed) await new Promise<void>((resolve) => this.waiting.push(resolve));
+		this.inFlight++;
+	}
+
+	private release(outcome: 'ok' | 'throttled' | 'other'): void {
+		this.inFlight--;
+		if (outcome === 'throttled') {
+			this.allowed = Math.max(1, Math.floor(Math.min(this.allowed, this.inFlight + 1) / 2));
+			this.successes = 0;
+		} else if (outcome === 'ok' && this.allowed < this.maxConcurrency && ++this.successes >= this.allowed) {
+			this.allowed++;
+			this.successes = 0;
+		}
+		for (let free = this.allowed - this.inFlight; free > 0 && this.waiting.length > 0; free--) this.waiting.shift()!();
 	}
 
 	private async resolveBaseUrl(): Promise<string> {
 		if (this.baseUrl === undefined) {
-			const credentials = await this.context.getCredentials(this.credentialType);
+			const credentials = (await this.credentialsOnce()).data ?? {};
 			const configured = typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() ? credentials.baseUrl.trim() : DEFAULT_BASE_URL;
 			this.baseUrl = configured.replace(/\/+$/, '') + FLOW_SERVICE_PATH;
 		}
@@ -190,6 +235,8 @@ export class FlowServiceClient {
 			const pause = this.pausedUntil - this.now();
 			if (pause > 0) await this.sleep(pause);
 			let failed: FailedResponse & { fallbackMessage?: string };
+			await this.acquire();
+			let outcome: 'ok' | 'throttled' | 'other' = 'other';
 			try {
 				this.sent++;
 				let response = await this.call<T>({ ...options, ignoreHttpStatusErrors: true });
@@ -199,15 +246,19 @@ export class FlowServiceClient {
 				}
 				if (response.statusCode >= 200 && response.statusCode < 300) {
 					if (isJsonBody(response.body)) {
+						outcome = 'ok';
 						return { statusCode: response.statusCode, headers: plainHeaders(response.headers), body: response.body, attempts: attempt };
 					}
 					// A 2xx whose body is not JSON: cut short, or not from the Platform.
 					failed = { networkCode: 'ERR_INVALID_RESPONSE' };
 				} else {
 					failed = { status: response.statusCode, body: response.body, headers: plainHeaders(response.headers) };
+					if (response.statusCode === 429) outcome = 'throttled';
 				}
 			} catch (error) {
 				failed = readThrown(error);
+			} finally {
+				this.release(outcome);
 			}
 			const decision = decideRetry(this.policy, {
 				attempt,
@@ -228,7 +279,8 @@ export class FlowServiceClient {
 	}
 
 	private async call<T>(options: IHttpRequestOptions): Promise<RawResponse<T>> {
-		return (await this.context.helpers.httpRequestWithAuthentication.call(this.context, this.credentialType, { ...options })) as RawResponse<T>;
+		const credentialsDecrypted = await this.credentialsOnce();
+		return (await this.context.helpers.httpRequestWithAuthentication.call(this.context, this.credentialType, { ...options }, { credentialsDecrypted })) as RawResponse<T>;
 	}
 
 	/** Sends without ignoring HTTP errors, so that n8n's helper renews the token on the 401 and retries. */

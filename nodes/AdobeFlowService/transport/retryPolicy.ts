@@ -10,6 +10,9 @@
 export interface RetryPolicy {
 	/** Retries after the first attempt. */
 	retries: number;
+	/** A 429 is never processed, so it may be retried more often, and sooner (no Retry-After). */
+	throttleRetries: number;
+	throttleBaseDelayMs: number;
 	/** Statuses worth another attempt. */
 	statuses: number[];
 	/** Network failures worth another attempt. */
@@ -29,6 +32,8 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	retries: 4,
+	throttleRetries: 10,
+	throttleBaseDelayMs: 100,
 	statuses: [429, 502, 503, 504],
 	networkCodes: ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'ERR_BAD_RESPONSE', 'ERR_INVALID_RESPONSE'],
 	baseDelayMs: 500,
@@ -69,8 +74,8 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
 	return Math.max(0, date - now);
 }
 
-export function backoffDelay(policy: RetryPolicy, attempt: number, random: number): number {
-	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+export function backoffDelay(policy: RetryPolicy, attempt: number, random: number, base = policy.baseDelayMs): number {
+	const ceiling = Math.min(policy.maxDelayMs, base * 2 ** (attempt - 1));
 	// Half fixed, half jitter: never zero, never in lockstep with other items.
 	return Math.round(ceiling / 2 + (ceiling / 2) * random);
 }
@@ -86,11 +91,13 @@ export function decideRetry(policy: RetryPolicy, outcome: AttemptOutcome): Retry
 	// Only a 4xx (other than 429) proves that the request was refused as sent.
 	const mayHaveBeenProcessed = !notProcessed && !(status !== undefined && status >= 400 && status < 500);
 
-	if (!retriable || outcome.attempt > policy.retries || !(outcome.idempotent || notProcessed)) {
+	const throttled = status === 429;
+	const retries = throttled ? policy.throttleRetries : policy.retries;
+	if (!retriable || outcome.attempt > retries || !(outcome.idempotent || notProcessed)) {
 		return { retry: false, mayHaveBeenProcessed };
 	}
 	const requested = status === 429 || status === 503 ? parseRetryAfter(outcome.retryAfter, outcome.now) : undefined;
 	if (requested !== undefined && requested > policy.maxRetryAfterMs) return { retry: false, mayHaveBeenProcessed };
-	const delayMs = requested ?? backoffDelay(policy, outcome.attempt, outcome.random);
+	const delayMs = requested ?? backoffDelay(policy, outcome.attempt, outcome.random, throttled ? policy.throttleBaseDelayMs : policy.baseDelayMs);
 	return { retry: true, delayMs, sharedPause: status === 429, mayHaveBeenProcessed };
 }
