@@ -9,13 +9,13 @@ async function main() {
 	// Warm up: load and run everything once on a tiny list, so the baseline holds the code.
 	await runNode({ credentials, parameters: { resource: 'connection', operation: 'getMany', returnAll: false, limit: 1 } });
 	global.gc?.();
-	const baseline = process.memoryUsage().rss;
+	const baseline = process.memoryUsage().heapUsed;
 	let peak = baseline;
-	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 2);
+	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 2);
 	const started = performance.now();
 	const out = await runNode({ credentials, parameters: { resource: 'connection', operation: 'getMany', returnAll: true } });
 	const ms = performance.now() - started;
-	peak = Math.max(peak, process.memoryUsage().rss);
+	peak = Math.max(peak, process.memoryUsage().heapUsed);
 	clearInterval(sampler);
 	process.stdout.write(JSON.stringify({ items: out.length, ms, baseline, peak }) + '\n');
 	process.exit(0);

@@ -33,7 +33,7 @@ export const operations = {
 	connectionSpec: { get: specGet, getMany: specGetMany },
 } satisfies Record<string, Record<string, Operation>>;
 
-export const DEFAULT_CONCURRENCY = 10;
+export const DEFAULT_CONCURRENCY = 20;
 export const MAX_CONCURRENCY = 50;
 
 export interface RequestSettings {
