@@ -59,10 +59,10 @@ export function useStack(options: EmulatorOptions = {}): Harness {
 			throw error;
 		}
 	};
-	harness.greenplum = (name, extra = {}) => ({
+	const create = (connector: string) => (name: string, extra: IDataObject = {}) => ({
 		resource: 'connection',
 		operation: 'create',
-		connector: 'greenplum',
+		connector,
 		name,
 		host: '127.0.0.1',
 		port: harness.stack.database.port,
@@ -71,18 +71,8 @@ export function useStack(options: EmulatorOptions = {}): Harness {
 		password: harness.stack.database.login.password,
 		...extra,
 	});
-	harness.db2 = (name, extra = {}) => ({
-		resource: 'connection',
-		operation: 'create',
-		connector: 'ibmDb2',
-		name,
-		host: '127.0.0.1',
-		port: harness.stack.database.port,
-		database: harness.stack.database.login.database,
-		username: harness.stack.database.login.username,
-		password: harness.stack.database.login.password,
-		...extra,
-	});
+	harness.greenplum = create('greenplum');
+	harness.db2 = create('ibmDb2');
 	return harness;
 }
 
