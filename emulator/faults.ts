@@ -22,6 +22,8 @@ export interface Fault {
 	path?: RegExp;
 	/** How many matching requests it applies to; Infinity for all. */
 	times: number;
+	/** How many matching requests to let through first. */
+	after?: number;
 	kind: FaultKind;
 }
 
@@ -41,6 +43,10 @@ export class FaultPlan {
 	take(method: string, path: string): FaultKind | undefined {
 		const fault = this.faults.find((f) => f.times > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(path)));
 		if (!fault) return undefined;
+		if (fault.after) {
+			fault.after--;
+			return undefined;
+		}
 		fault.times--;
 		this.injected[fault.kind.type] = (this.injected[fault.kind.type] ?? 0) + 1;
 		return fault.kind;

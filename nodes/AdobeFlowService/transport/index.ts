@@ -239,10 +239,10 @@ export class FlowServiceClient {
 			let outcome: 'ok' | 'throttled' | 'other' = 'other';
 			try {
 				this.sent++;
+				const tokenSent = await this.currentToken();
 				let response = await this.call<T>({ ...options, ignoreHttpStatusErrors: true });
 				if (response.statusCode === 401 && this.credentialType === CREDENTIAL_TYPES.serverToServer) {
-					// Let n8n renew the token: it does so when its helper meets a 401, then sends once more.
-					response = await this.renewAndSend<T>(options);
+					response = await this.afterUnauthorized<T>(options, tokenSent);
 				}
 				if (response.statusCode >= 200 && response.statusCode < 300) {
 					if (isJsonBody(response.body)) {
@@ -281,6 +281,29 @@ export class FlowServiceClient {
 	private async call<T>(options: IHttpRequestOptions): Promise<RawResponse<T>> {
 		const credentialsDecrypted = await this.credentialsOnce();
 		return (await this.context.helpers.httpRequestWithAuthentication.call(this.context, this.credentialType, { ...options }, { credentialsDecrypted })) as RawResponse<T>;
+	}
+
+	private renewal?: Promise<unknown>;
+
+	private async currentToken(): Promise<unknown> {
+		return (await this.credentialsOnce()).data?.accessToken;
+	}
+
+	/**
+	 * A 401 with a renewable token. If another request has renewed it since this one was sent, send
+	 * again with the new one; otherwise renew, one request at a time, so that twenty requests in
+	 * flight when the token expires make one token request, not twenty.
+	 */
+	private async afterUnauthorized<T>(options: IHttpRequestOptions, tokenSent: unknown): Promise<RawResponse<T>> {
+		if (this.renewal) await this.renewal.catch(() => undefined);
+		if ((await this.currentToken()) !== tokenSent) return await this.call<T>({ ...options, ignoreHttpStatusErrors: true });
+		const renewing = this.renewAndSend<T>(options);
+		this.renewal = renewing;
+		try {
+			return await renewing;
+		} finally {
+			if (this.renewal === renewing) this.renewal = undefined;
+		}
 	}
 
 	/** Sends without ignoring HTTP errors, so that n8n's helper renews the token on the 401 and retries. */
