@@ -7,5 +7,6 @@ module.exports = {
 	setupFiles: ['<rootDir>/test/helpers/env.js'],
 	setupFilesAfterEnv: ['<rootDir>/test/helpers/afterEnv.ts'],
 	testTimeout: 60_000,
+	reporters: ['default', '<rootDir>/test/helpers/summaryReporter.js'],
 	maxWorkers: 2,
 };

@@ -1,0 +1,9 @@
+// Prints one plain closing line, "N passed, N failed", that any CI can read.
+class SummaryReporter {
+	onRunComplete(_contexts, results) {
+		const skipped = results.numPendingTests + results.numTodoTests;
+		process.stdout.write(`\nTests: ${results.numPassedTests} passed, ${results.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+	}
+}
+
+module.exports = SummaryReporter;
