@@ -38,48 +38,38 @@ function fieldProperty(connector: Connector, key: FieldKey): INodeProperties {
 
 export function connectorProperties(): INodeProperties[] {
 	return [
-	{
-		displayName: 'Connector',
-		name: 'connector',
-		type: 'options',
-		options: [...CONNECTORS]
-			.sort((a, b) => a.displayName.localeCompare(b.displayName))
-			.map((c) => ({ name: c.displayName, value: c.key, description: `Connection spec ${c.connectionSpecId}` })),
-		default: 'greenplum',
-		description: 'The database the Platform will read from',
-	},
-	{
-		displayName: 'Credentials Input',
-		name: 'credentialsInput',
-		type: 'options',
-		options: [
-			{ name: 'Fields', value: 'fields', description: 'Host, port, database, username and password, quoted for you' },
-			{ name: 'Connection String', value: 'connectionString', description: 'A whole connection string, sent as given' },
-		],
-		default: 'fields',
-		displayOptions: { show: { connector: wholeStringConnectors } },
-	},
-	{
-		displayName: 'Connection String',
-		name: 'connectionString',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		required: true,
-		placeholder: 'e.g. HOST=db.example.com;PORT=5432;DB=sales;UID=reader;PWD={p;ss}',
-		description: 'Connection string as the Platform expects it. A value holding ; = { or } goes in braces, with } doubled.',
-		displayOptions: { show: { connector: wholeStringConnectors, credentialsInput: ['connectionString'] } },
-	},
-	...CONNECTORS.flatMap((connector) => connector.fields.map((key) => fieldProperty(connector, key))),
-	...CONNECTORS.filter((c) => c.notice).map(
-		(c): INodeProperties => ({
-			displayName: c.notice!,
-			name: `notice_${c.key}`,
-			type: 'notice',
+		{
+			displayName: 'Connector',
+			name: 'connector',
+			type: 'options',
+			options: [...CONNECTORS]
+				.sort((a, b) => a.displayName.localeCompare(b.displayName))
+				.map((c) => ({ name: c.displayName, value: c.key, description: `Connection spec ${c.connectionSpecId}` })),
+			default: 'greenplum',
+			description: 'The database the Platform will read from',
+		},
+		{
+			displayName: 'Credentials Input',
+			name: 'credentialsInput',
+			type: 'options',
+			options: [
+				{ name: 'Fields', value: 'fields', description: 'Host, port, database, username and password, quoted for you' },
+				{ name: 'Connection String', value: 'connectionString', description: 'A whole connection string, sent as given' },
+			],
+			default: 'fields',
+			displayOptions: { show: { connector: wholeStringConnectors } },
+		},
+		{
+			displayName: 'Connection String',
+			name: 'connectionString',
+			type: 'string',
+			typeOptions: { password: true },
 			default: '',
-			displayOptions: { show: { connector: [c.key] } },
-		}),
-	),
+			required: true,
+			placeholder: 'e.g. HOST=db.example.com;PORT=5432;DB=sales;UID=reader;PWD={p;ss}',
+			description: 'Connection string as the Platform expects it. A value holding ; = { or } goes in braces, with } doubled.',
+			displayOptions: { show: { connector: wholeStringConnectors, credentialsInput: ['connectionString'] } },
+		},
 		...CONNECTORS.flatMap((connector) => connector.fields.map((key) => fieldProperty(connector, key))),
 		...CONNECTORS.filter((c) => c.notice).map(
 			(c): INodeProperties => ({

@@ -13,7 +13,11 @@ import { fieldError, forOperation, publicConnection, validated } from '../common
 import { connectorProperties, readConnectionInput } from './connectorFields';
 import { findByNameAndSpec } from './lookup';
 
+// The connector comes first: it decides which fields follow.
+const [connectorSelector, ...connectorFields] = connectorProperties();
+
 const properties: INodeProperties[] = [
+	connectorSelector,
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -30,7 +34,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Description of the new connection',
 	},
-	...connectorProperties(),
+	...connectorFields,
 ];
 
 export const description = forOperation('connection', 'create', properties);
@@ -50,7 +54,8 @@ function output(connector: Connector, built: BuiltConnection, id: string, etag: 
 
 /**
  * Sends the create. When the answer is lost (reset, timeout, 5xx), the connection may exist
- * all the same: look for it before creating again, so that no duplicate is ever made.
+ * all the same: wait, then look for it before creating again, so that a create that went
+ * through is not made twice.
  */
 async function createOnce(client: FlowServiceClient, connector: Connector, built: BuiltConnection, itemIndex: number, startedAt: number) {
 	const { createAttempts, createSettleMs } = client.policy;
