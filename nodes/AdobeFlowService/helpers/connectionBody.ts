@@ -50,6 +50,7 @@ function readField(connector: Connector, key: FieldKey, raw: unknown): string {
 
 function readWholeConnectionString(connector: Connector, raw: unknown): { value: string; masked: string } {
 	if (connector.auth.type !== 'connectionString') throw new Error('connector takes no connection string');
+	const { keys } = connector.auth;
 	const field = 'Connection String';
 	const value = readText(field, raw, { max: LIMITS.connectionString, trim: false });
 	let pairs = new Map<string, string>();
@@ -62,18 +63,13 @@ function readWholeConnectionString(connector: Connector, raw: unknown): { value:
 	if (unreadable !== undefined) {
 		throw new FieldError(field, `cannot be read: ${unreadable}`, 'Write it as KEY=value;KEY=value, with a value that holds ; = { or } in braces, e.g. PWD={a;b}');
 	}
-	const known = new Set(connector.auth.keys.map(([key]) => key));
-	const missing = connector.auth.keys.map(([key]) => key).filter((key) => !pairs.get(key));
+	const missing = keys.map(([key]) => key).filter((key) => !pairs.get(key));
 	if (missing.length > 0) {
-		throw new FieldError(field, `lacks ${missing.join(', ')}`, `A ${connector.displayName} connection string has ${[...known].join(', ')}`);
+		throw new FieldError(field, `lacks ${missing.join(', ')}`, `A ${connector.displayName} connection string has ${keys.map(([key]) => key).join(', ')}`);
 	}
-	const masked = formatConnectionString(
-		[...pairs].map(([key, v]) => {
-			const fieldKey = connector.auth.type === 'connectionString' ? connector.auth.keys.find(([k]) => k === key)?.[1] : undefined;
-			const secret = !known.has(key) || (typeof fieldKey === 'string' && FIELDS[fieldKey].kind === 'secret');
-			return [key, secret ? SECRET_MASK : v];
-		}),
-	);
+	// Shown: the keys known not to be secret. Masked: secrets, and any key the connector does not define.
+	const shown = new Set(keys.filter(([, source]) => typeof source !== 'string' || FIELDS[source].kind !== 'secret').map(([key]) => key));
+	const masked = formatConnectionString([...pairs].map(([key, v]): [string, string] => [key, shown.has(key) ? v : SECRET_MASK]));
 	return { value, masked };
 }
 

@@ -165,6 +165,14 @@ describe('Dry run', () => {
 		expect(JSON.stringify(item.json)).not.toContain(CANARY);
 		expect(JSON.stringify(item.json)).toContain('PWD=**********');
 	});
+
+	test('a whole connection string is masked too: its password and any key the connector does not know', async () => {
+		const connectionString = "HOST=gp.example.com;PORT=5432;DB=w;UID=u;PWD={dry;secret};EXTRA=x";
+		const [item] = await h.run(h.greenplum('dry whole', { credentialsInput: 'connectionString', connectionString, options: { dryRun: true } }));
+		expect((item.json.body as { auth: { params: { connectionString: string } } }).auth.params.connectionString).toBe(
+			'HOST=gp.example.com;PORT=5432;DB=w;UID=u;PWD=**********;EXTRA=**********',
+		);
+	});
 });
 
 afterAll(() => {
