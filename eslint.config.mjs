@@ -25,6 +25,22 @@ export default tseslint.config(
 		},
 	},
 	{
+		// The emulator is a second, independent reading of Adobe's docs: it must not share the node's code.
+		files: ['emulator/**/*.ts', 'emulator/**/*.js'],
+		languageOptions: { parser: tseslint.parser },
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ group: ['**/nodes', '**/nodes/**', '**/credentials', '**/credentials/**'], message: "The emulator reads Adobe's docs, not the node's code." },
+						{ group: ['n8n-workflow', 'n8n-core'], message: 'The emulator is a Platform, not an n8n node.' },
+					],
+				},
+			],
+		},
+	},
+	{
 		files: ['package.json'],
 		languageOptions: jsonParser,
 		plugins: { 'n8n-nodes-base': n8nNodesBase },

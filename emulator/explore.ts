@@ -10,8 +10,8 @@ const typeParsers = {
 	getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === DATE_OID ? (value: string) => value : types.getTypeParser(oid, format as 'text')),
 };
 
-import { findConnectorBySpecId } from '../nodes/AdobeFlowService/connectors';
-import { parseConnectionString } from '../nodes/AdobeFlowService/helpers/connectionString';
+import { ConnectionStringProblem, readConnectionString } from './connectionString';
+import { connectorFile } from './specs';
 
 export interface DatabaseTarget {
 	host: string;
@@ -33,25 +33,34 @@ export class SourceError extends Error {
 	}
 }
 
+/** Where the database behind a connection is, read from its auth params as its connector's data file says. */
 export function targetOf(specId: string, params: Record<string, string>): DatabaseTarget {
-	const connector = findConnectorBySpecId(specId);
-	if (!connector) throw new SourceError('This connection spec cannot be explored', 'invalid');
-	if (connector.auth.type === 'connectionString') {
-		const pairs = parseConnectionString(params[connector.auth.param] ?? '');
-		const value = (field: string) => {
-			const key = connector.auth.type === 'connectionString' ? connector.auth.keys.find(([, source]) => source === field)?.[0] : undefined;
-			return key ? (pairs.get(key) ?? '') : '';
-		};
-		return { host: value('host'), port: Number(value('port') || 5432), database: value('database'), user: value('username'), password: value('password') };
+	const file = connectorFile(specId);
+	if (!file) throw new SourceError('This connection spec cannot be explored', 'invalid');
+	const { explore } = file;
+	let values: Record<string, string> = params;
+	if (file.connectionString) {
+		try {
+			values = readConnectionString(params[file.connectionString.param] ?? '');
+		} catch (error) {
+			if (error instanceof ConnectionStringProblem) throw new SourceError(`The connection string cannot be read: ${error.message}`, 'invalid');
+			throw error;
+		}
 	}
-	const server = params.server ?? '';
-	const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(server);
+	let host = values[explore.host] ?? '';
+	let port = explore.port ? values[explore.port] : undefined;
+	if (!explore.port) {
+		// host or host:port, with an IPv6 address in brackets
+		const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(host);
+		host = (match?.[1] ?? host).replace(/^\[|\]$/g, '');
+		port = match?.[2];
+	}
 	return {
-		host: (match?.[1] ?? server).replace(/^\[|\]$/g, ''),
-		port: Number(match?.[2] ?? 50000),
-		database: params.database ?? '',
-		user: params.username ?? '',
-		password: params.password ?? '',
+		host,
+		port: Number(port || explore.defaultPort),
+		database: values[explore.database] ?? '',
+		user: values[explore.user] ?? '',
+		password: values[explore.password] ?? '',
 	};
 }
 

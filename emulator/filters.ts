@@ -1,4 +1,4 @@
-/** The `property` filters and `orderby` of Flow Service lists. */
+/** The `property` filters of Flow Service lists: `path op value[,value]`, a comma-list meaning any of. */
 
 export interface PropertyFilter {
 	path: string;

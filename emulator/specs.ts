@@ -1,14 +1,28 @@
 /**
- * The connection specs the emulator serves. Adobe does not publish the DB2 and GreenPlum
- * auth specs; they are reconstructed from the documented request bodies, from the same
- * connectors.ts the node uses, so that a connector added there is served here too.
+ * The connection specs the emulator serves, read from one data file per connector in
+ * connectors/ — each transcribed from Adobe's tutorial for it, naming the page it came from.
+ * Adding a connector to the emulator is adding a file there.
  */
-import { CONNECTORS, FIELDS } from '../nodes/AdobeFlowService/connectors';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-export interface AuthSpec {
-	name: string;
-	type: string;
-	spec: { $schema: string; type: 'object'; description: string; properties: Record<string, Record<string, unknown>>; required: string[] };
+export interface ConnectorFile {
+	source: { repo: string; path: string; commit: string };
+	connectionSpec: { id: string; version: string; name: string; beta: boolean };
+	authSpec: { name: string; schema: JsonSchema };
+	/** For connectors whose auth params hold one connection string. */
+	connectionString?: { param: string; pattern: string; required: string[] };
+	/** Where the database behind a connection is: auth param names, or connection-string keys. */
+	explore: { host: string; port?: string; database: string; user: string; password: string; defaultPort: number };
+	silent: string[];
+}
+
+export interface JsonSchema {
+	type: 'object';
+	description?: string;
+	properties: Record<string, { type: string; minLength?: number; format?: string; description?: string }>;
+	required: string[];
+	additionalProperties?: boolean;
 }
 
 export interface ConnectionSpec {
@@ -16,59 +30,38 @@ export interface ConnectionSpec {
 	name: string;
 	providerId: string;
 	version: string;
-	authSpec: AuthSpec[];
+	authSpec: Array<{ name: string; type: string; spec: JsonSchema }>;
 	exploreSpec: { name: string; type: string };
 	attributes: Record<string, unknown>;
 }
 
-const DB_PROVIDER = '0ed90a81-07f4-4586-8190-b40eccef1c5a';
+const DATABASE_PROVIDER = '0ed90a81-07f4-4586-8190-b40eccef1c5a';
+const DIRECTORY = join(__dirname, 'connectors');
 
-export const CONNECTION_SPECS: ConnectionSpec[] = CONNECTORS.map((connector) => {
-	const properties: Record<string, Record<string, unknown>> = {};
-	if (connector.auth.type === 'connectionString') {
-		properties[connector.auth.param] = {
-			type: 'string',
-			format: 'password',
-			description: `Connection string: ${connector.auth.keys.map(([key]) => `${key}=…`).join(';')}`,
-			minLength: 1,
-		};
-	} else {
-		for (const [param, source] of Object.entries(connector.auth.params)) {
-			const secret = typeof source === 'string' && FIELDS[source].kind === 'secret';
-			properties[param] = {
-				type: 'string',
-				minLength: 1,
-				description: typeof source === 'string' ? FIELDS[source].description : 'Server host, optionally with :port',
-				...(secret ? { format: 'password' } : {}),
-			};
-		}
-	}
-	return {
-		id: connector.connectionSpecId,
-		name: connector.key.toLowerCase(),
-		providerId: DB_PROVIDER,
-		version: connector.connectionSpecVersion,
-		authSpec: [
-			{
-				name: connector.authSpecName,
-				type: connector.authSpecName,
-				spec: {
-					$schema: 'http://json-schema.org/draft-07/schema#',
-					type: 'object',
-					description: `${connector.displayName} credentials`,
-					properties,
-					required: Object.keys(properties),
-				},
-			},
-		],
-		exploreSpec: { name: 'Resource', type: 'Resource' },
-		attributes: { category: 'database', isSource: true },
-	};
-});
+export const CONNECTOR_FILES: ConnectorFile[] = readdirSync(DIRECTORY)
+	.filter((file) => file.endsWith('.json'))
+	.sort()
+	.map((file) => JSON.parse(readFileSync(join(DIRECTORY, file), 'utf8')) as ConnectorFile);
 
-export function secretParams(spec: ConnectionSpec, authSpecName: string): string[] {
-	const auth = spec.authSpec.find((a) => a.name === authSpecName);
-	return Object.entries(auth?.spec.properties ?? {})
-		.filter(([, schema]) => schema.format === 'password')
+export const CONNECTION_SPECS: ConnectionSpec[] = CONNECTOR_FILES.map((file) => ({
+	id: file.connectionSpec.id,
+	name: file.connectionSpec.name,
+	providerId: DATABASE_PROVIDER,
+	version: file.connectionSpec.version,
+	authSpec: [{ name: file.authSpec.name, type: file.authSpec.name, spec: file.authSpec.schema }],
+	exploreSpec: { name: 'Resource', type: 'Resource' },
+	attributes: { category: 'database', isSource: true, isBeta: file.connectionSpec.beta },
+}));
+
+export function connectorFile(specId: string): ConnectorFile | undefined {
+	return CONNECTOR_FILES.find((file) => file.connectionSpec.id === specId);
+}
+
+/** Auth params marked `format: password` in the auth spec: masked whenever a connection is read. */
+export function secretParams(specId: string): string[] | undefined {
+	const file = connectorFile(specId);
+	if (!file) return undefined;
+	return Object.entries(file.authSpec.schema.properties)
+		.filter(([, property]) => property.format === 'password')
 		.map(([name]) => name);
 }

@@ -1,7 +1,7 @@
 /** Searchable lists for the resource locators: connections, and the tables behind one. */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPES, FlowServiceClient, continuationToken } from '../transport';
+import { CREDENTIAL_TYPES, FlowServiceClient, nextPageQuery } from '../transport';
 
 function client(context: ILoadOptionsFunctions): FlowServiceClient {
 	const authentication = context.getNodeParameter('authentication', 'accessToken') as keyof typeof CREDENTIAL_TYPES;
@@ -16,12 +16,12 @@ function matches(filter: string | undefined, ...values: unknown[]): boolean {
 
 export async function searchConnections(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const qs: IDataObject = { limit: 50, orderby: '+name' };
-	if (paginationToken) qs.continuationToken = paginationToken;
-	const { body } = await client(this).request<{ items?: IDataObject[]; _links?: { next?: { href?: string } } }>({ method: 'GET', path: '/connections', qs });
+	const path = paginationToken ? `/connections?${paginationToken}` : '/connections';
+	const { body } = await client(this).request<{ items?: IDataObject[]; _links?: { next?: { href?: string } } }>({ method: 'GET', path, qs });
 	const results = (body?.items ?? [])
 		.filter((c) => matches(filter, c.name, c.id))
 		.map((c) => ({ name: `${String(c.name ?? c.id)}`, value: String(c.id) }));
-	return { results, paginationToken: continuationToken(body?._links?.next?.href) };
+	return { results, paginationToken: nextPageQuery(body?._links?.next?.href, Object.keys(qs)) };
 }
 
 export async function searchTables(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {

@@ -342,36 +342,59 @@ export class FlowServiceClient {
 	}
 
 	/**
-	 * Follows `_links.next.href` (or a continuation token) until `limit` items are read or the
-	 * last page is reached. Each page asks for no more than what is still wanted.
+	 * Follows `_links.next.href` until `limit` items are read or the last page is reached. Each page
+	 * asks for no more than what is still wanted (unless the endpoint takes no `limit`: `sendLimit`).
 	 */
-	async getPaged<T = IDataObject>(path: string, qs: IDataObject, limit: number | undefined, itemIndex?: number, pageSize = 100): Promise<T[]> {
+	async getPaged<T = IDataObject>(
+		path: string,
+		qs: IDataObject,
+		limit: number | undefined,
+		itemIndex?: number,
+		{ pageSize = 100, sendLimit = true }: { pageSize?: number; sendLimit?: boolean } = {},
+	): Promise<T[]> {
 		const items: T[] = [];
-		let query: IDataObject = { ...qs };
-		const seenTokens = new Set<string>();
+		const seen = new Set<string>();
+		let next: string | undefined;
 		for (;;) {
 			const want = limit === undefined ? pageSize : Math.min(pageSize, limit - items.length);
 			const { body } = await this.request<{ items?: T[]; _links?: { next?: { href?: string } } }>({
 				method: 'GET',
-				path,
-				qs: { ...query, limit: want },
+				path: next === undefined ? path : `${path}?${next}`,
+				qs: sendLimit ? { ...qs, limit: want } : qs,
 				itemIndex,
 			});
 			const page = Array.isArray(body?.items) ? body.items : [];
 			items.push(...(limit === undefined ? page : page.slice(0, limit - items.length)));
 			if (limit !== undefined && items.length >= limit) return items;
-			const token = continuationToken(body?._links?.next?.href);
-			if (!token || page.length === 0) return items;
-			if (seenTokens.has(token)) throw new Error('The Platform returned the same page token twice; stopping to avoid an endless loop');
-			seenTokens.add(token);
-			query = { ...qs, continuationToken: token };
+			next = nextPageQuery(body?._links?.next?.href, [...Object.keys(qs), 'limit']);
+			if (next === undefined || page.length === 0) return items;
+			if (seen.has(next)) throw new Error('The Platform returned the same page token twice; stopping to avoid an endless loop');
+			seen.add(next);
 		}
 	}
 }
 
-/** The continuation token of a `_links.next.href`, relative (`/connections?…`) or absolute. */
-export function continuationToken(href: string | undefined): string | undefined {
-	if (!href) return undefined;
-	const url = new URL(href, 'http://relative.invalid');
-	return url.searchParams.get('continuationToken') ?? undefined;
+/**
+ * The query to send for the page after this one: the query of `_links.next.href` (relative or
+ * absolute) exactly as written — a continuation token is opaque, and decoding and encoding it again
+ * could change a `+` or a `%` in it — less the parameters the request sends again itself, so that its
+ * filters and order hold on every page whether or not the href repeats them.
+ */
+export function nextPageQuery(href: string | undefined, resent: string[]): string | undefined {
+	const at = href?.indexOf('?') ?? -1;
+	if (!href || at < 0) return undefined;
+	const name = (part: string) => {
+		const raw = part.split('=')[0];
+		try {
+			return decodeURIComponent(raw);
+		} catch {
+			return raw;
+		}
+	};
+	const kept = href
+		.slice(at + 1)
+		.split('#')[0]
+		.split('&')
+		.filter((part) => part !== '' && !resent.includes(name(part)));
+	return kept.length > 0 ? kept.join('&') : undefined;
 }

@@ -139,7 +139,7 @@ describe('Create: Platform errors', () => {
 		h.credentials.set('flowServiceApi', { accessToken: TOKEN, clientId: API_KEY, imsOrgId: ORG, sandboxName: 'nosuch', baseUrl: h.stack.emulator.url });
 		try {
 			const error = await failure(h.run(h.greenplum('unknown sandbox')));
-			expect(error.message).toBe('Sandbox nosuch was not found [404 FLOW-2100-404]');
+			expect(error.message).toBe("The sandbox with the name 'nosuch' could not be found. Please ensure that the sandbox name is correct and try again. [404 FLOW-2100-404]");
 			expect(error.description).toMatch(/Check the sandbox name.*Request ID: [0-9a-f-]{36}$/);
 		} finally {
 			h.credentials.set('flowServiceApi', { accessToken: TOKEN, clientId: API_KEY, imsOrgId: ORG, sandboxName: 'prod', baseUrl: h.stack.emulator.url });

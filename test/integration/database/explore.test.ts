@@ -73,7 +73,7 @@ describe('explore the database behind a connection', () => {
 	test('wrong database password: a Platform-shaped error naming the login', async () => {
 		const [bad] = await h.run(h.greenplum('explore wrong pw', { password: 'not-it' }));
 		const error = await failure(explore('listTables', {}, String(bad.json.id)));
-		expect(error.message).toMatch(/^Source connection failed: The database refused the login.* \[400 FLOW-1307-400\]$/);
+		expect(error.message).toMatch(/^Source connection failed: The database refused the login.* \[400 FLOW-1308-400\]$/);
 	});
 
 	test('unreachable database host: a Platform-shaped error', async () => {

@@ -53,7 +53,9 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 	validated(this, itemIndex, () => {
 		if (fields.name !== undefined) patch.push({ op: 'replace', path: '/name', value: readText('Name', fields.name, { max: LIMITS.name }) });
 		if (fields.description !== undefined) {
-			patch.push({ op: 'replace', path: '/description', value: readText('Description', fields.description, { required: false, max: LIMITS.description }) });
+			// `add`, as in Adobe's update tutorial: a connection created without a description has no
+			// such member, and JSON Patch's `replace` needs one; `add` sets it either way (RFC 6902 §4.1).
+			patch.push({ op: 'add', path: '/description', value: readText('Description', fields.description, { required: false, max: LIMITS.description }) });
 		}
 	});
 	const updateCredentials = this.getNodeParameter('updateCredentials', itemIndex, false) as boolean;

@@ -25,7 +25,8 @@ export async function execute(this: IExecuteFunctions, { itemIndex, client }: It
 		return value;
 	});
 	const qs: IDataObject = name ? { property: [`name=="${name}"`] } : {};
-	const items = await client.getPaged<IDataObject>('/connectionSpecs', qs, limit, itemIndex);
+	// The OpenAPI lists no `limit` for /connectionSpecs: the Limit is applied to what comes back.
+	const items = await client.getPaged<IDataObject>('/connectionSpecs', qs, limit, itemIndex, { sendLimit: false });
 	return items.map((spec) => ({
 		id: spec.id,
 		name: spec.name,

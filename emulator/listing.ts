@@ -1,0 +1,101 @@
+/**
+ * Lists as Flow Service pages them: `property` filters, `orderby`, `count`, `limit`, and
+ * `_links.next.href` carrying only a continuation token, as in the OpenAPI's example
+ * (`/connections?continuationToken=…`). The token is opaque and holds `+`, `/` and `=` as they
+ * are, so a client must pass it on exactly as the href carries it; the filters and order are not
+ * in it, so a client must send them again with every page.
+ */
+import { randomBytes } from 'node:crypto';
+
+import { flowError } from './errors';
+import type { PropertyFilter } from './filters';
+import { matches, parseProperty } from './filters';
+
+/** Query parameters each list accepts (the OpenAPI's list for the endpoint); any other is refused. */
+export const LIST_PARAMETERS: Record<string, string[]> = {
+	'/connections': ['property', 'limit', 'orderby', 'continuationToken', 'count'],
+	'/connectionSpecs': ['property'],
+};
+
+export function checkParameters(endpoint: string, query: URLSearchParams, requestId: string): void {
+	for (const name of new Set(query.keys())) {
+		if (!LIST_PARAMETERS[endpoint].includes(name)) {
+			throw flowError('unknownQueryParam', `Invalid params ${name} provided in query params.`, requestId);
+		}
+	}
+}
+
+export function readFilters(query: URLSearchParams, requestId: string): PropertyFilter[] {
+	return query.getAll('property').map((property) => {
+		const filter = parseProperty(property);
+		if (!filter) throw flowError('badOperator', `Invalid operator in filter params: ${property}.`, requestId);
+		if (filter.path === '' || filter.values.some((v) => v === '')) {
+			throw flowError('badFilterValue', `Invalid query value ${property} provided in query param.`, requestId);
+		}
+		return filter;
+	});
+}
+
+export function filterItems<T>(items: T[], filters: PropertyFilter[]): T[] {
+	return items.filter((item) => filters.every((f) => matches(item as unknown as Record<string, unknown>, f)));
+}
+
+const ORDERABLE = ['name', 'createdAt', 'updatedAt'];
+
+export function orderItems<T extends { id: string }>(items: T[], orderby: string | null, requestId: string): T[] {
+	if (!orderby) return items;
+	const descending = orderby.startsWith('-');
+	const field = orderby.replace(/^[+-]/, '');
+	if (!ORDERABLE.includes(field)) {
+		throw flowError('badOrderBy', `Incorrect field= ${field} passed in orderBy, example are +name, -name, name.`, requestId);
+	}
+	const value = (item: T) => String((item as unknown as Record<string, unknown>)[field]);
+	return [...items].sort((a, b) => (descending ? -1 : 1) * value(a).localeCompare(value(b), 'en', { numeric: true }) || a.id.localeCompare(b.id));
+}
+
+/** The raw text of a query parameter, as sent (no percent-decoding, `+` left as it is). */
+export function rawParameter(rawQuery: string, name: string): string | undefined {
+	for (const part of rawQuery.replace(/^\?/, '').split('&')) {
+		const at = part.indexOf('=');
+		if (at > 0 && part.slice(0, at) === name) return part.slice(at + 1);
+	}
+	return undefined;
+}
+
+export class Pager {
+	/** Tokens handed out, with the offset each continues from. */
+	private readonly tokens = new Map<string, number>();
+
+	constructor(private readonly maxPageSize: number) {}
+
+	page<T>(endpoint: string, items: T[], query: URLSearchParams, rawQuery: string, requestId: string): { items: T[]; _links?: { next: { href: string } } } | { count: number } {
+		if (query.get('count') === 'true') {
+			if (query.has('limit')) {
+				throw flowError('countWithLimit', 'The limit and count parameters cannot be given together in the same request. Please provide either only the limit or the count parameter and try again.', requestId);
+			}
+			return { count: items.length };
+		}
+		const limitText = query.get('limit');
+		const limit = limitText === null ? this.maxPageSize : Number(limitText);
+		if (!Number.isInteger(limit) || limit < 1) throw flowError('minimumOne', 'The minimum value for a parameter limit is one. Please provide a valid limit and try again.', requestId);
+		const size = Math.min(limit, this.maxPageSize);
+		let offset = 0;
+		if (query.has('continuationToken')) {
+			const token = rawParameter(rawQuery, 'continuationToken') ?? '';
+			const known = this.tokens.get(token);
+			if (known === undefined) throw flowError('badContinuationToken', 'The continuation token is not one this service issued.', requestId);
+			offset = known;
+		}
+		const body: { items: T[]; _links?: { next: { href: string } } } = { items: items.slice(offset, offset + size) };
+		if (offset + size < items.length) {
+			const token = `${offset + size}+${randomBytes(6).toString('base64')}/=`;
+			this.tokens.set(token, offset + size);
+			body._links = { next: { href: `${endpoint}?continuationToken=${token}` } };
+		}
+		return body;
+	}
+
+	clear(): void {
+		this.tokens.clear();
+	}
+}

@@ -1,0 +1,92 @@
+/**
+ * The connections the emulator holds, per org and sandbox. One function makes a connection
+ * record — with the fields Adobe's GET examples show — for a create and for seeding alike.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+
+import { secretParams } from './specs';
+
+export const MASK = '**********';
+
+export interface StoredConnection {
+	id: string;
+	name: string;
+	description?: string;
+	connectionSpec: { id: string; version: string };
+	state: 'enabled' | 'disabled';
+	auth: { specName: string; params: Record<string, string> };
+	version: string;
+	etag: string;
+	createdAt: number;
+	updatedAt: number;
+	createdBy: string;
+	createdClient: string;
+	updatedBy: string;
+	updatedClient: string;
+	sandboxId: string;
+	sandboxName: string;
+	imsOrgId: string;
+}
+
+export interface Owner {
+	org: string;
+	sandbox: string;
+	clientId: string;
+}
+
+/** An etag as the Platform writes it: a quoted string (`"\"e5012c89-0000-0200-0000-5eaa036b0000\""`). */
+export function newEtag(): string {
+	return `"${randomBytes(4).toString('hex')}-0000-0200-0000-${randomBytes(6).toString('hex')}"`;
+}
+
+export function makeConnection(
+	owner: Owner,
+	fields: Pick<StoredConnection, 'name' | 'connectionSpec' | 'auth'> & Partial<StoredConnection>,
+	now = Date.now(),
+): StoredConnection {
+	const etag = newEtag();
+	return {
+		id: randomUUID(),
+		state: 'enabled',
+		version: etag,
+		etag,
+		createdAt: now,
+		updatedAt: now,
+		createdBy: `${owner.clientId}@AdobeID`,
+		createdClient: owner.clientId,
+		updatedBy: `${owner.clientId}@AdobeID`,
+		updatedClient: owner.clientId,
+		sandboxId: `${owner.sandbox}-sandbox-id`,
+		sandboxName: owner.sandbox,
+		imsOrgId: owner.org,
+		...fields,
+	};
+}
+
+/** A connection as a GET returns it: secret params masked (every param, for a spec the emulator does not know). */
+export function publicView(connection: StoredConnection): StoredConnection {
+	const secret = secretParams(connection.connectionSpec.id) ?? Object.keys(connection.auth.params);
+	const params = Object.fromEntries(Object.entries(connection.auth.params).map(([k, v]) => [k, secret.includes(k) ? MASK : v]));
+	return { ...connection, auth: { ...connection.auth, params } };
+}
+
+export class ConnectionStore {
+	private readonly buckets = new Map<string, Map<string, StoredConnection>>();
+	readonly inUse = new Set<string>();
+
+	bucket(org: string, sandbox: string): Map<string, StoredConnection> {
+		const key = `${org}/${sandbox}`;
+		let bucket = this.buckets.get(key);
+		if (!bucket) this.buckets.set(key, (bucket = new Map()));
+		return bucket;
+	}
+
+	put(connection: StoredConnection): void {
+		this.bucket(connection.imsOrgId, connection.sandboxName).set(connection.id, connection);
+	}
+
+	clear(): void {
+		this.buckets.clear();
+		this.inUse.clear();
+	}
+}
