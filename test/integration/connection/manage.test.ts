@@ -56,6 +56,17 @@ describe('Get Many', () => {
 });
 
 describe('Get, Update, Delete, Test', () => {
+	test('a connection created without a description gets one by Update, and gets another by a second Update', async () => {
+		const [created] = await h.run(h.greenplum('no description yet'));
+		expect(h.stack.emulator.connections(ORG).find((c) => c.id === created.json.id)).not.toHaveProperty('description');
+		for (const text of ['first words', 'second words']) {
+			const [updated] = await h.run({ resource: 'connection', operation: 'update', connection: byId(created.json.id), updateFields: { description: text } });
+			expect(updated.json).toMatchObject({ id: created.json.id, updated: ['description'] });
+			const [read] = await h.run({ resource: 'connection', operation: 'get', connection: byId(created.json.id) });
+			expect(read.json.description).toBe(text);
+		}
+	});
+
 	test('update renames with the current etag; a concurrent change gives a clear 412', async () => {
 		const [created] = await h.run(h.greenplum('to rename'));
 		const [updated] = await h.run({ resource: 'connection', operation: 'update', connection: byId(created.json.id), updateFields: { name: 'renamed', description: 'new text' } });

@@ -1,0 +1,297 @@
+/**
+ * The node held to Adobe's documented examples, both ways: for the same input, the request it sends
+ * has the documented shape (method, path, query, headers, body keys and nesting), and each documented
+ * response turns into the output items a user gets. Values may differ; shapes may not.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { CredentialStore, runNode } from '../helpers/runNode';
+import type { Fixture } from './fixtures';
+import { connectionStringKeys, FIXTURES, shapeOf } from './fixtures';
+import type { Recorded, Replay, Route } from './replay';
+import { startReplay } from './replay';
+
+const ORG = 'C0FFEE00000000000000000A@AdobeOrg';
+const CONNECTION_ID = '139f6a5f-a78b-4744-9f6a-5fa78bd74431';
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+let replay: Replay | undefined;
+afterEach(async () => {
+	await replay?.close();
+	replay = undefined;
+});
+
+/** Runs the node against a server that answers with the given documented responses. */
+async function against(routes: Route[], parameters: IDataObject, authentication: 'accessToken' | 'serverToServer' = 'accessToken') {
+	replay = await startReplay(routes);
+	const credentials = new CredentialStore();
+	credentials.set('flowServiceApi', { accessToken: 'doc-token', clientId: 'doc-client', imsOrgId: ORG, sandboxName: 'Prod', baseUrl: replay.url });
+	credentials.set('flowServiceServerToServerApi', {
+		clientId: 'doc-client',
+		clientSecret: 'doc-secret',
+		imsOrgId: ORG,
+		sandboxName: 'prod',
+		baseUrl: replay.url,
+		imsTokenUrl: `${replay.url}/ims/token/v3`,
+	});
+	const out = await runNode({ credentials, parameters, authentication });
+	return { out, requests: replay.requests };
+}
+
+function answer(fixture: Fixture, method = fixture.request!.method, path = new RegExp(`^${fixture.request!.path.replace(/[0-9a-f-]{36}/, '[^/]+')}$`)): Route {
+	return { method, path, answers: [fixture.response] };
+}
+
+/** The request has the documented method, path shape, headers and query keys. */
+function expectDocumentedRequest(sent: Recorded, fixture: Fixture) {
+	const documented = fixture.request!;
+	expect(sent.method).toBe(documented.method);
+	expect(sent.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '{id}')).toBe(documented.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '{id}'));
+	for (const name of documented.headers ?? []) expect(Object.keys(sent.headers)).toContain(name.toLowerCase());
+	expect([...new Set(sent.query.keys())].sort()).toEqual(expect.arrayContaining(Object.keys(documented.query ?? {})));
+	if (documented.allowedQuery) for (const name of sent.query.keys()) expect(documented.allowedQuery).toContain(name);
+	else expect([...new Set(sent.query.keys())].sort()).toEqual(Object.keys(documented.query ?? {}).sort());
+	for (const [key, value] of Object.entries(documented.query ?? {})) {
+		if (key !== 'limit' && key !== 'property' && key !== 'orderby') expect(sent.query.getAll(key)).toEqual([value].flat());
+	}
+	expect(sent.headers['x-sandbox-name']).toBe('prod');
+}
+
+describe('Connection → Create: the documented body for each connector', () => {
+	test('IBM DB2 (create/databases/ibm-db2.md)', async () => {
+		const fixture = FIXTURES['create-ibm-db2'];
+		const { out, requests } = await against([answer(fixture)], {
+			resource: 'connection',
+			operation: 'create',
+			connector: 'ibmDb2',
+			name: 'DB2 sales',
+			description: 'Sales warehouse',
+			host: 'db2.example.com',
+			port: 50000,
+			database: 'SAMPLE',
+			username: 'analyst',
+			password: 'secret',
+			options: { ifExists: 'create' },
+		});
+		expect(requests).toHaveLength(1);
+		expectDocumentedRequest(requests[0], fixture);
+		expect(shapeOf(requests[0].body)).toEqual(shapeOf(fixture.request!.body));
+		expect(requests[0].body).toMatchObject({ auth: { specName: 'Basic Authentication' }, connectionSpec: (fixture.request!.body as IDataObject).connectionSpec });
+		expect(out).toHaveLength(1);
+		expect(out[0].json).toMatchObject(fixture.response.body as IDataObject);
+	});
+
+	test('GreenPlum (create/databases/greenplum.md): the connection string has the documented keys, in order', async () => {
+		const fixture = FIXTURES['create-greenplum'];
+		const { out, requests } = await against([answer(fixture)], {
+			resource: 'connection',
+			operation: 'create',
+			connector: 'greenplum',
+			name: 'GreenPlum sales',
+			description: 'Sales warehouse',
+			host: 'gp.example.com',
+			port: 5432,
+			database: 'sales',
+			username: 'analyst',
+			password: 'secret',
+			options: { ifExists: 'create' },
+		});
+		expectDocumentedRequest(requests[0], fixture);
+		const documented = fixture.request!.body as { auth: { params: { connectionString: string } } };
+		const sent = requests[0].body as typeof documented;
+		expect(shapeOf(sent)).toEqual(shapeOf(documented));
+		expect(connectionStringKeys(sent.auth.params.connectionString)).toEqual(connectionStringKeys(documented.auth.params.connectionString));
+		expect(sent).toMatchObject({ auth: { specName: 'Basic Authentication' }, connectionSpec: (documented as unknown as IDataObject).connectionSpec });
+		expect(out[0].json).toMatchObject(fixture.response.body as IDataObject);
+	});
+});
+
+describe('Connection → Get, Update, Delete, Test', () => {
+	test('Get (update.md): the documented connection becomes one item, with no auth param of a connector the node does not know', async () => {
+		const fixture = FIXTURES['get-connection'];
+		const { out, requests } = await against([answer(fixture)], { resource: 'connection', operation: 'get', connection: byId(CONNECTION_ID) });
+		expectDocumentedRequest(requests[0], fixture);
+		const documented = (fixture.response.body as { items: IDataObject[] }).items[0];
+		expect(out).toHaveLength(1);
+		expect(out[0].json).toMatchObject({ id: documented.id, name: documented.name, etag: documented.etag, state: 'enabled' });
+		expect(out[0].json.auth).toEqual({ specName: 'Basic Authentication', params: {} });
+	});
+
+	test('Update (update.md): If-Match with the etag read first; replace /name and add /description, as documented', async () => {
+		const get = FIXTURES['get-connection'];
+		const fixture = FIXTURES['update-connection'];
+		const { out, requests } = await against([answer(get), answer(fixture)], {
+			resource: 'connection',
+			operation: 'update',
+			connection: byId(CONNECTION_ID),
+			updateFields: { name: 'Test salesforce connection', description: 'A test salesforce connection' },
+		});
+		const patch = requests.find((r) => r.method === 'PATCH')!;
+		expectDocumentedRequest(patch, fixture);
+		expect(patch.headers['content-type']).toMatch(/^application\/json/);
+		// The etag as the Platform returned it; the emulator's contract test shows both spellings are accepted.
+		expect(patch.headers['if-match']).toBe((get.response.body as { items: IDataObject[] }).items[0].etag);
+		const documented = (fixture.request!.body as Array<{ op: string; path: string }>).map((o) => `${o.op} ${o.path}`);
+		const sent = (patch.body as Array<{ op: string; path: string; value: unknown }>).map((o) => `${o.op} ${o.path}`);
+		expect(documented).toEqual(expect.arrayContaining(sent));
+		expect(sent).toEqual(['replace /name', 'add /description']);
+		expect(out[0].json).toMatchObject(fixture.response.body as IDataObject);
+	});
+
+	test('Update of credentials: replace /auth/params with an object, as documented', async () => {
+		const get = structuredClone(FIXTURES['get-connection']);
+		// The documented connection is Salesforce; the node updates the credentials of its own connectors only.
+		(get.response.body as { items: Array<{ connectionSpec: { id: string } }> }).items[0].connectionSpec.id = '37b6bf40-d318-4655-90be-5cd6f65d334b';
+		const fixture = FIXTURES['update-connection'];
+		const { requests } = await against([answer(get), answer(fixture)], {
+			resource: 'connection',
+			operation: 'update',
+			connection: byId(CONNECTION_ID),
+			updateCredentials: true,
+			connector: 'greenplum',
+			host: 'gp.example.com',
+			port: 5432,
+			database: 'sales',
+			username: 'analyst',
+			password: 'rotated',
+		});
+		const patch = requests.find((r) => r.method === 'PATCH')!;
+		const [operation] = patch.body as Array<{ op: string; path: string; value: unknown }>;
+		const [documented] = fixture.request!.body as Array<{ op: string; path: string; value: unknown }>;
+		expect([operation.op, operation.path]).toEqual([documented.op, documented.path]);
+		expect(typeof operation.value).toBe(typeof documented.value);
+	});
+
+	test('Delete (OpenAPI): 204 with no body becomes { deleted: true }', async () => {
+		const fixture = FIXTURES['delete-connection'];
+		const { out, requests } = await against([answer(fixture)], { resource: 'connection', operation: 'delete', connection: byId(CONNECTION_ID) });
+		expectDocumentedRequest(requests[0], fixture);
+		expect(out[0].json).toMatchObject({ deleted: true, id: CONNECTION_ID });
+	});
+
+	test('Test (OpenAPI): { result: true }', async () => {
+		const fixture = FIXTURES['test-connection'];
+		const { out, requests } = await against([answer(fixture)], { resource: 'connection', operation: 'test', connection: byId(CONNECTION_ID) });
+		expectDocumentedRequest(requests[0], fixture);
+		expect(out[0].json).toMatchObject({ result: true });
+	});
+});
+
+describe('Connection → Get Many: documented parameters only, and _links.next followed as written', () => {
+	test('the continuation token goes back exactly as the href carries it, with the filters and order sent again', async () => {
+		const fixture = FIXTURES['list-connections'];
+		const last = { status: 200, body: { items: (fixture.response.body as { items: unknown[] }).items } };
+		const { out, requests } = await against([{ method: 'GET', path: /^\/connections$/, answers: [fixture.response, last] }], {
+			resource: 'connection',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { state: 'enabled' },
+			orderBy: '+name',
+		});
+		expect(requests).toHaveLength(2);
+		for (const request of requests) {
+			expectDocumentedRequest(request, fixture);
+			expect(request.query.getAll('property')).toEqual(['state==enabled']);
+			expect(request.query.get('orderby')).toBe('+name');
+		}
+		const href = (fixture.response.body as { _links: { next: { href: string } } })._links.next.href;
+		expect(requests[1].rawQuery.split('&')).toContain(href.split('?')[1]);
+		expect(out).toHaveLength(2);
+		expect(out[0].json).toMatchObject({ id: '69f188b6-af07-4587-8061-e94d34637b41', name: 'Google BigQuery Base Connection' });
+	});
+
+	test('a token with + / % = in it is not decoded and encoded again on the way back', async () => {
+		const fixture = structuredClone(FIXTURES['list-connections']);
+		const token = 'a+b/c%2Bd=e==';
+		(fixture.response.body as { _links: { next: { href: string } } })._links.next.href = `/connections?continuationToken=${token}`;
+		const last = { status: 200, body: { items: [] } };
+		const { requests } = await against([{ method: 'GET', path: /^\/connections$/, answers: [fixture.response, last] }], { resource: 'connection', operation: 'getMany', returnAll: true });
+		expect(requests[1].rawQuery.split('&')).toContain(`continuationToken=${token}`);
+	});
+});
+
+describe('Database: explore (explore/database-nosql.md, filter.md)', () => {
+	test('List Tables: objectType=root; the documented array becomes one item per table', async () => {
+		const fixture = FIXTURES['explore-root'];
+		const { out, requests } = await against([answer(fixture)], { resource: 'database', operation: 'listTables', connection: byId(CONNECTION_ID) });
+		expectDocumentedRequest(requests[0], fixture);
+		expect(out.map((o) => o.json.path)).toEqual(['test1.Mytable', 'test1.austin_demo']);
+		expect(out[0].json).toMatchObject({ connectionId: CONNECTION_ID, name: 'test1.Mytable', type: 'table', canPreview: true, canFetchSchema: true });
+	});
+
+	test('Get Table Schema: objectType=table&object=…; the documented columns with their XDM types', async () => {
+		const fixture = FIXTURES['explore-table'];
+		const { out, requests } = await against([answer(fixture)], {
+			resource: 'database',
+			operation: 'getTableSchema',
+			connection: byId(CONNECTION_ID),
+			table: { __rl: true, mode: 'path', value: 'test1.Mytable' },
+		});
+		expectDocumentedRequest(requests[0], fixture);
+		expect(out[0].json).toMatchObject({ table: 'test1.Mytable', format: 'flat', columnCount: 2 });
+	});
+
+	test('Preview Rows: preview=true; the documented rows, one item each', async () => {
+		const fixture = FIXTURES['explore-preview'];
+		const { out, requests } = await against([answer(fixture)], {
+			resource: 'database',
+			operation: 'previewRows',
+			connection: byId(CONNECTION_ID),
+			table: { __rl: true, mode: 'path', value: 'test1.fasTestTable' },
+		});
+		expectDocumentedRequest(requests[0], fixture);
+		const rows = (fixture.response.body as { data: IDataObject[] }).data;
+		expect(out.map((o) => o.json)).toEqual(rows.map((row) => expect.objectContaining(row)));
+	});
+});
+
+describe('Connection Spec → Get Many (OpenAPI)', () => {
+	test('only the property parameter is sent; each spec becomes an item with its auth spec names', async () => {
+		const fixture = FIXTURES['connection-specs'];
+		const { out, requests } = await against([{ method: 'GET', path: /^\/connectionSpecs$/, answers: [fixture.response] }], {
+			resource: 'connectionSpec',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 5,
+			specName: 'greenplum',
+		});
+		expectDocumentedRequest(requests[0], fixture);
+		expect(out[0].json).toMatchObject({ id: '32e8f412-cdf7-464c-9885-78184cb113fd', authSpecNames: ['Basic Authentication for google-cloud'] });
+	});
+});
+
+describe('Documented errors become NodeApiErrors with status, code, message and request id', () => {
+	test.each([
+		['error-gateway-token', 'Oauth token is not valid [401 401013]'],
+		['error-flow-service', 'The requested flows resource 84224def-1e2a-4d95-9ea2-132d697ed2aa is not found. Verify the resource ID before trying again. [404 FLOW-1439-404]'],
+	])('%s', async (name, message) => {
+		const fixture = FIXTURES[name];
+		const error = await against([{ method: 'GET', path: /^\/connections\/[^/]+$/, answers: [fixture.response] }], {
+			resource: 'connection',
+			operation: 'get',
+			connection: byId(CONNECTION_ID),
+		}).then(
+			() => undefined,
+			(e: Error & { description?: string }) => e,
+		);
+		expect(error?.message).toBe(message);
+		expect(error?.description).toMatch(/Request ID: (replay-request-id|\{REQUEST_ID\})/);
+	});
+});
+
+describe('IMS token (OAuth Server-to-Server)', () => {
+	test('a form POST with the documented fields; the documented answer is used as the Bearer token', async () => {
+		const fixture = FIXTURES['ims-token'];
+		const get = FIXTURES['get-connection'];
+		const { requests } = await against(
+			[{ method: 'POST', path: /^\/ims\/token\/v3$/, answers: [fixture.response] }, answer(get)],
+			{ resource: 'connection', operation: 'get', connection: byId(CONNECTION_ID) },
+			'serverToServer',
+		);
+		const [token, read] = requests;
+		expect(token.path).toBe(fixture.request!.path);
+		expect(token.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
+		expect([...new URLSearchParams(token.text).keys()].sort()).toEqual([...fixture.request!.form!].sort());
+		expect(read.headers.authorization).toBe(`Bearer ${(fixture.response.body as { access_token: string }).access_token}`);
+	});
+});
