@@ -24,6 +24,25 @@ export interface EmbeddedDatabase {
 	close(): Promise<void>;
 }
 
+/**
+ * The sample database another process already started (EMBEDDED_DATABASE_PORT): `npm run mutation`
+ * starts one for the whole run instead of one per test file per mutant. Closing it leaves it running.
+ */
+export function sharedEmbeddedDatabase(port: number): EmbeddedDatabase {
+	const host = '127.0.0.1';
+	return { host, port, login: SAMPLE_LOGIN, exec: (sql) => execOn(host, port, sql), close: async () => undefined };
+}
+
+async function execOn(host: string, port: number, sql: string): Promise<void> {
+	const client = new Client({ host, port, user: SAMPLE_LOGIN.username, database: SAMPLE_LOGIN.database, password: SAMPLE_LOGIN.password });
+	await client.connect();
+	try {
+		await client.query(sql);
+	} finally {
+		await client.end();
+	}
+}
+
 export async function startEmbeddedDatabase({ port = 0, seed = true }: { port?: number; seed?: boolean } = {}): Promise<EmbeddedDatabase> {
 	const child = spawn(process.execPath, [join(__dirname, 'embeddedDatabaseProcess.js'), String(port), seed ? 'seed' : 'empty'], {
 		stdio: ['pipe', 'pipe', 'inherit'],
@@ -39,15 +58,7 @@ export async function startEmbeddedDatabase({ port = 0, seed = true }: { port?: 
 		host,
 		port: ready.port,
 		login: SAMPLE_LOGIN,
-		exec: async (sql) => {
-			const client = new Client({ host, port: ready.port, user: SAMPLE_LOGIN.username, database: SAMPLE_LOGIN.database, password: SAMPLE_LOGIN.password });
-			await client.connect();
-			try {
-				await client.query(sql);
-			} finally {
-				await client.end();
-			}
-		},
+		exec: (sql) => execOn(host, ready.port, sql),
 		close: async () => {
 			child.stdin!.end();
 			const timer = setTimeout(() => child.kill('SIGKILL'), 5000);

@@ -1,6 +1,6 @@
 /** The emulator together with the embedded sample database: what the demo, the tests and `npm run emulator` start. */
 import type { EmbeddedDatabase } from './embeddedDatabase';
-import { startEmbeddedDatabase } from './embeddedDatabase';
+import { sharedEmbeddedDatabase, startEmbeddedDatabase } from './embeddedDatabase';
 import type { DatabaseTarget } from './explore';
 import type { Emulator, EmulatorOptions } from './server';
 import { startEmulator } from './server';
@@ -22,7 +22,8 @@ export function embeddedAccess(database: EmbeddedDatabase) {
 }
 
 export async function startStack(options: EmulatorOptions & { databasePort?: number } = {}): Promise<Stack> {
-	const database = await startEmbeddedDatabase({ port: options.databasePort });
+	const shared = Number(process.env.EMBEDDED_DATABASE_PORT);
+	const database = shared > 0 ? sharedEmbeddedDatabase(shared) : await startEmbeddedDatabase({ port: options.databasePort });
 	const emulator = await startEmulator({ databaseAccess: embeddedAccess(database), ...options });
 	return {
 		emulator,

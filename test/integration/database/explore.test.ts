@@ -6,6 +6,7 @@ let db2Id: string;
 
 beforeAll(async () => {
 	await h.stack.database.exec(`
+		DROP TABLE IF EXISTS public.test_inventory;
 		CREATE TABLE public.test_inventory (sku text PRIMARY KEY, qty integer, price numeric(8,2), in_stock boolean, checked_at timestamptz, label text);
 		INSERT INTO public.test_inventory VALUES
 			('A-1', 5, 9.99, true, '2025-01-02T03:04:05Z', 'Überraschung'),

@@ -1,0 +1,22 @@
+// `npm run mutation`: how many deliberate bugs in the node's helpers, transport and connector table
+// the unit, contract and integration suites catch. Not part of `npm test` (it runs the suites once
+// per mutant); the score and the surviving mutants that matter are in the README.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+	testRunner: 'jest',
+	// jest's --findRelatedTests cannot follow the tests' import of AdobeFlowService.node (it reads .node as a
+	// native-addon extension), so it would run only the unit tests: let Stryker pick tests by coverage instead.
+	jest: { projectType: 'custom', configFile: 'jest.mutation.config.js', enableFindRelatedTests: false },
+	mutate: ['nodes/AdobeFlowService/helpers/**/*.ts', 'nodes/AdobeFlowService/transport/**/*.ts', 'nodes/AdobeFlowService/connectors.ts'],
+	coverageAnalysis: 'perTest',
+	// A static mutant (in code that runs when a module loads: the connector table, constants) needs
+	// every test run against it, about 30 s each; they are reported as ignored, and counted in the README.
+	ignoreStatic: true,
+	concurrency: 2,
+	timeoutMS: 20_000,
+	ignorePatterns: ['n8n-runtime', 'dist', 'bench/results', 'reports', 'coverage', '.tmp'],
+	tempDirName: '.stryker-tmp',
+	reporters: ['clear-text', 'progress', 'json'],
+	jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+	cleanTempDir: 'always',
+};
