@@ -4,9 +4,9 @@ module.exports = {
 	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
 	roots: ['<rootDir>/test'],
 	testMatch: ['<rootDir>/test/**/*.test.ts'],
-	setupFiles: ['<rootDir>/test/helpers/env.js'],
-	setupFilesAfterEnv: ['<rootDir>/test/helpers/afterEnv.ts'],
+	setupFiles: ['<rootDir>/test/setup/env.js'],
+	setupFilesAfterEnv: ['<rootDir>/test/setup/afterEnv.ts'],
 	testTimeout: 60_000,
-	reporters: ['default', '<rootDir>/test/helpers/summaryReporter.js'],
+	reporters: ['default', '<rootDir>/test/setup/summaryReporter.js'],
 	maxWorkers: 2,
 };

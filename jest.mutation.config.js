@@ -1,9 +1,12 @@
-/** The suites `npm run mutation` runs against each mutant: unit, contract and integration (not the real-n8n ones). */
+/** The suites `npm run mutation` runs against each mutant: the node's own tests and the contract tests (not the real-n8n or reliability ones). */
 const base = require('./jest.config');
 
 module.exports = {
 	...base,
-	testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/contract/**/*.test.ts', '<rootDir>/test/integration/**/*.test.ts'],
+	testMatch: ['<rootDir>/test/nodes/**/*.test.ts', '<rootDir>/test/credentials/**/*.test.ts', '<rootDir>/test/contract/**/*.test.ts'],
+	// Stryker runs each mutant with jest's --findRelatedTests, which follows imports only through the
+	// files jest has mapped: the sources must be among the roots, or only tests that sit beside them are found.
+	roots: ['<rootDir>/test', '<rootDir>/nodes', '<rootDir>/credentials', '<rootDir>/support', '<rootDir>/emulator'],
 	reporters: ['default'],
 	// Compiling each file alone is several times quicker, and type errors are the typecheck's job.
 	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false, isolatedModules: true }] },

@@ -4,9 +4,7 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
 	testRunner: 'jest',
-	// jest's --findRelatedTests cannot follow the tests' import of AdobeFlowService.node (it reads .node as a
-	// native-addon extension), so it would run only the unit tests: let Stryker pick tests by coverage instead.
-	jest: { projectType: 'custom', configFile: 'jest.mutation.config.js', enableFindRelatedTests: false },
+	jest: { projectType: 'custom', configFile: 'jest.mutation.config.js' },
 	mutate: ['nodes/AdobeFlowService/helpers/**/*.ts', 'nodes/AdobeFlowService/transport/**/*.ts', 'nodes/AdobeFlowService/connectors.ts'],
 	coverageAnalysis: 'perTest',
 	// A static mutant (in code that runs when a module loads: the connector table, constants) needs

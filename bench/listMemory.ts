@@ -1,5 +1,5 @@
 /** Child process of the benchmark: Return All over the connections of one org, reporting peak memory. */
-import { CredentialStore, runNode } from '../test/helpers/runNode';
+import { CredentialStore, runNode } from '../support/runNode';
 
 async function main() {
 	const [baseUrl, org] = process.argv.slice(2);

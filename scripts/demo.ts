@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startStack } from '../emulator/stack';
-import { ensureBuilt, ensureN8n, itemsOf, loadExample, N8nInstance, n8nVersion } from './n8n';
+import { ensureBuilt, ensureN8n, itemsOf, loadExample, N8nInstance, n8nVersion } from '../support/n8n';
 
 const WORKFLOW = 'greenplum-create-and-explore.json';
 

@@ -11,10 +11,7 @@ export type FieldKey =
 	| 'database'
 	| 'username'
 	| 'password'
-	| 'authenticationType'
-	| 'sid'
-	| 'clusterId'
-	| 'accessToken';
+	| 'authenticationType';
 
 export type FieldKind = 'host' | 'port' | 'text' | 'secret';
 
@@ -62,21 +59,6 @@ export const FIELDS: Record<FieldKey, FieldSpec> = {
 		description: 'Authentication type the DB2 server expects',
 		default: 'Basic',
 	},
-	sid: {
-		displayName: 'SID',
-		kind: 'text',
-		description: 'Oracle system identifier of the database',
-	},
-	clusterId: {
-		displayName: 'Cluster ID',
-		kind: 'text',
-		description: 'ID of the Databricks cluster',
-	},
-	accessToken: {
-		displayName: 'Access Token',
-		kind: 'secret',
-		description: 'Databricks personal access token. Sent to Adobe only; never returned in output.',
-	},
 };
 
 /** One `auth.params` entry: a field, or host and port joined as `host:port`. */
@@ -86,7 +68,7 @@ export type AuthLayout =
 	/** `auth.params` holds one key per value. */
 	| { type: 'params'; params: Record<string, ParamSource> }
 	/** `auth.params` holds one ODBC-style connection string, `KEY=value;KEY=value`. */
-	| { type: 'connectionString'; param: string; keys: Array<[string, FieldKey] | [string, { literal: string }]> };
+	| { type: 'connectionString'; param: string; keys: Array<[string, FieldKey]> };
 
 export interface Connector {
 	/** Value of the node's Connector parameter. Never change it: saved workflows hold it. */
@@ -99,6 +81,8 @@ export interface Connector {
 	/** Fields the user fills in, in display order. Optional ones may be left empty. */
 	fields: FieldKey[];
 	optional?: FieldKey[];
+	/** Values the fields start with in the node, where the connector has its own (a default port). */
+	defaults?: Partial<Record<FieldKey, string | number>>;
 	auth: AuthLayout;
 	/** Shown in the node for the connector. */
 	notice?: string;
@@ -115,6 +99,7 @@ export const CONNECTORS: Connector[] = [
 		authSpecName: 'Basic Authentication',
 		fields: ['host', 'port', 'database', 'authenticationType', 'username', 'password'],
 		optional: ['port'],
+		defaults: { port: 50000 },
 		auth: {
 			type: 'params',
 			params: {
@@ -134,6 +119,7 @@ export const CONNECTORS: Connector[] = [
 		connectionSpecVersion: '1.0',
 		authSpecName: 'Basic Authentication',
 		fields: ['host', 'port', 'database', 'username', 'password'],
+		defaults: { port: 5432 },
 		auth: {
 			type: 'connectionString',
 			param: 'connectionString',
@@ -151,6 +137,13 @@ export const CONNECTORS: Connector[] = [
 
 export function findConnector(key: string): Connector | undefined {
 	return CONNECTORS.find((c) => c.key === key);
+}
+
+/** The connectors as n8n options, by display name; `value` picks what each option stands for. */
+export function connectorOptions(value: (connector: Connector) => string): Array<{ name: string; value: string; description: string }> {
+	return [...CONNECTORS]
+		.sort((a, b) => a.displayName.localeCompare(b.displayName))
+		.map((c) => ({ name: c.displayName, value: value(c), description: `Connection spec ${c.connectionSpecId}` }));
 }
 
 export function findConnectorBySpecId(specId: string): Connector | undefined {

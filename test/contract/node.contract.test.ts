@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { CredentialStore, runNode } from '../helpers/runNode';
+import { CredentialStore, runNode } from '../../support/runNode';
 import type { Fixture } from './fixtures';
 import { connectionStringKeys, FIXTURES, shapeOf } from './fixtures';
 import type { Recorded, Replay, Route } from './replay';

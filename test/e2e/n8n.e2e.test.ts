@@ -4,9 +4,9 @@
  */
 import type { Stack } from '../../emulator/stack';
 import { startStack } from '../../emulator/stack';
-import type { CredentialImport, Execution } from '../../scripts/n8n';
-import { ensureBuilt, ensureN8n, itemsOf, loadExample, N8nInstance } from '../../scripts/n8n';
-import { API_KEY, CANARY, CLIENT_SECRET, ORG, TOKEN } from '../helpers/fixtures';
+import type { CredentialImport, Execution } from '../../support/n8n';
+import { ensureBuilt, ensureN8n, itemsOf, loadExample, N8nInstance } from '../../support/n8n';
+import { API_KEY, CANARY, CLIENT_SECRET, ORG, TOKEN } from '../../support/harness';
 
 jest.setTimeout(300_000);
 

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { IDataObject } from 'n8n-workflow';
 
-import { byId, failure, useStack } from '../helpers/fixtures';
+import { byId, failure, useStack } from '../../support/harness';
 
 const h = useStack();
 const CONNECTION_ID = '4cb0c374-d3bb-4557-b139-5712880adc55';

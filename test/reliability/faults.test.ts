@@ -5,7 +5,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { FaultKind } from '../../emulator/faults';
-import { byId, CANARY, CLIENT_SECRET, ORG, useStack } from '../helpers/fixtures';
+import { byId, CANARY, CLIENT_SECRET, ORG, useStack } from '../../support/harness';
 
 jest.setTimeout(600_000);
 

@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { CredentialStore, runNode } from '../helpers/runNode';
-import { API_KEY, failure, ORG, TOKEN } from '../helpers/fixtures';
+import { CredentialStore, runNode } from '../../support/runNode';
+import { API_KEY, failure, ORG, TOKEN } from '../../support/harness';
 
 function sources(dir: string): string[] {
 	return readdirSync(dir).flatMap((entry) => {

@@ -1,10 +1,10 @@
 /** Parameters, readers and output helpers that several operations share. */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { FlowServiceClient } from '../transport';
 import { findConnectorBySpecId, secretParamNames } from '../connectors';
-import { FieldError } from '../helpers/validation';
+import { FieldError, isUuid, readPositiveInteger, UUID } from '../helpers/validation';
 
 /** What every operation's execute gets for one input item. */
 export interface ItemContext {
@@ -15,11 +15,26 @@ export interface ItemContext {
 export type OperationExecute = (this: IExecuteFunctions, item: ItemContext) => Promise<IDataObject[]>;
 
 export interface Operation {
+	/** Its entry in the resource's Operation selector. */
+	option: INodePropertyOptions & { action: string };
 	description: INodeProperties[];
 	execute: OperationExecute;
 }
 
-export const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+/** A resource's Operation selector, from its operations' own options, by name. */
+export function operationSelector(resource: string, operations: Record<string, Operation>, defaultOperation: string): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options: Object.values(operations)
+			.map((operation) => operation.option)
+			.sort((a, b) => a.name.localeCompare(b.name)),
+		default: defaultOperation,
+	};
+}
 
 export function connectionLocator(description = 'The connection to use'): INodeProperties {
 	return {
@@ -70,7 +85,7 @@ export function readConnectionId(context: IExecuteFunctions, itemIndex: number, 
 	if (value === '' || value === undefined || value === null) {
 		throw fieldError(context, new FieldError('Connection', 'is required', 'Pick a connection from the list, or give its ID, e.g. {{ $json.id }}'), itemIndex);
 	}
-	if (typeof value !== 'string' || !new RegExp(`^${UUID}$`).test(value)) {
+	if (!isUuid(value)) {
 		throw fieldError(context, new FieldError('Connection', 'is not a valid connection ID', 'A connection ID looks like 4cb0c374-d3bb-4557-b139-5712880adc55'), itemIndex);
 	}
 	return value;
@@ -110,11 +125,7 @@ export function returnAllOrLimit(operations: string[], resource: string): INodeP
 
 export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
-	const limit = context.getNodeParameter('limit', itemIndex, 50) as unknown;
-	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-		throw fieldError(context, new FieldError('Limit', 'must be a whole number of 1 or more'), itemIndex);
-	}
-	return limit;
+	return validated(context, itemIndex, () => readPositiveInteger('Limit', context.getNodeParameter('limit', itemIndex, 50)));
 }
 
 /** Sets displayOptions for one operation on each of its properties. */

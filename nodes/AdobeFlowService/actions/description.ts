@@ -1,7 +1,11 @@
 /** The node's parameters: authentication, resources, operations and the shared options. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, operations } from './router';
+import * as connection from './connection/Connection.resource';
+import * as connectionSpec from './connectionSpec/ConnectionSpec.resource';
+import * as database from './database/Database.resource';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './settings';
+import { DEFAULT_TIMEOUT_SECONDS } from '../transport';
 
 const resource: INodeProperties = {
 	displayName: 'Resource',
@@ -14,50 +18,6 @@ const resource: INodeProperties = {
 		{ name: 'Database', value: 'database', description: 'Tables, columns and rows behind a connection' },
 	],
 	default: 'connection',
-};
-
-const connectionOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['connection'] } },
-	options: [
-		{ name: 'Create', value: 'create', action: 'Create a connection', description: 'Create a source connection for a database' },
-		{ name: 'Delete', value: 'delete', action: 'Delete a connection' },
-		{ name: 'Get', value: 'get', action: 'Get a connection' },
-		{ name: 'Get Many', value: 'getMany', action: 'Get many connections' },
-		{ name: 'Test', value: 'test', action: 'Test a connection', description: 'Check that the Platform can reach the database' },
-		{ name: 'Update', value: 'update', action: 'Update a connection', description: 'Rename a connection or replace its credentials' },
-	],
-	default: 'create',
-};
-
-const databaseOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['database'] } },
-	options: [
-		{ name: 'Get Table Schema', value: 'getTableSchema', action: 'Get the columns of a table' },
-		{ name: 'List Tables', value: 'listTables', action: 'List the tables of a database' },
-		{ name: 'Preview Rows', value: 'previewRows', action: 'Preview the rows of a table' },
-	],
-	default: 'listTables',
-};
-
-const specOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['connectionSpec'] } },
-	options: [
-		{ name: 'Get', value: 'get', action: 'Get a connection spec' },
-		{ name: 'Get Many', value: 'getMany', action: 'Get many connection specs' },
-	],
-	default: 'getMany',
 };
 
 const perItemOperations = ['create', 'delete', 'get', 'test', 'update', 'listTables', 'getTableSchema', 'previewRows'];
@@ -104,15 +64,11 @@ const options: INodeProperties = {
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: 60,
+			default: DEFAULT_TIMEOUT_SECONDS,
 			description: 'How long to wait for each answer from the Platform',
 		},
 	],
 };
-
-const operationProperties = Object.values(operations).flatMap((byOperation) =>
-	Object.values(byOperation).flatMap((operation) => operation.description),
-);
 
 /** Every parameter of the node, in display order. */
 export const nodeProperties: INodeProperties[] = [
@@ -127,9 +83,8 @@ export const nodeProperties: INodeProperties[] = [
 		default: 'accessToken',
 	},
 	resource,
-	connectionOperations,
-	databaseOperations,
-	specOperations,
-	...operationProperties,
+	...connection.description,
+	...database.description,
+	...connectionSpec.description,
 	options,
 ];

@@ -6,47 +6,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runInOrder } from '../helpers/pool';
-import { CREDENTIAL_TYPES, FlowServiceClient, FlowServiceError } from '../transport';
+import { credentialTypeFor, FlowServiceClient, FlowServiceError } from '../transport';
 import type { Operation } from './common';
-import * as connectionCreate from './connection/create.operation';
-import * as connectionDelete from './connection/delete.operation';
-import * as connectionGet from './connection/get.operation';
-import * as connectionGetMany from './connection/getMany.operation';
-import * as connectionTest from './connection/test.operation';
-import * as connectionUpdate from './connection/update.operation';
-import * as specGet from './connectionSpec/get.operation';
-import * as specGetMany from './connectionSpec/getMany.operation';
-import * as getTableSchema from './database/getTableSchema.operation';
-import * as listTables from './database/listTables.operation';
-import * as previewRows from './database/previewRows.operation';
+import * as connection from './connection/Connection.resource';
+import * as connectionSpec from './connectionSpec/ConnectionSpec.resource';
+import * as database from './database/Database.resource';
+import { readSettings, withFixedParametersOnce } from './settings';
 
-export const operations = {
-	connection: {
-		create: connectionCreate,
-		delete: connectionDelete,
-		get: connectionGet,
-		getMany: connectionGetMany,
-		test: connectionTest,
-		update: connectionUpdate,
-	},
-	database: { listTables, getTableSchema, previewRows },
-	connectionSpec: { get: specGet, getMany: specGetMany },
-} satisfies Record<string, Record<string, Operation>>;
-
-export const DEFAULT_CONCURRENCY = 20;
-export const MAX_CONCURRENCY = 50;
-
-export interface RequestSettings {
-	concurrency?: number;
-	timeout?: number;
-}
-
-export function clientFor(context: IExecuteFunctions, maxConcurrency: number): FlowServiceClient {
-	const authentication = context.getNodeParameter('authentication', 0, 'accessToken') as keyof typeof CREDENTIAL_TYPES;
-	const settings = context.getNodeParameter('options', 0, {}) as RequestSettings;
-	const timeoutSeconds = typeof settings.timeout === 'number' && settings.timeout > 0 ? settings.timeout : 60;
-	return new FlowServiceClient(context, CREDENTIAL_TYPES[authentication] ?? CREDENTIAL_TYPES.accessToken, { timeoutMs: timeoutSeconds * 1000, maxConcurrency });
-}
+export const resources = { connection, database, connectionSpec };
 
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
@@ -69,19 +36,19 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const resource = this.getNodeParameter('resource', 0) as keyof typeof operations;
+	const resource = this.getNodeParameter('resource', 0) as keyof typeof resources;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const op = (operations[resource] as Record<string, Operation> | undefined)?.[operation];
+	const op = (resources[resource]?.operations as Record<string, Operation> | undefined)?.[operation];
 	if (!op) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 
-	const settings = this.getNodeParameter('options', 0, {}) as RequestSettings;
-	const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(settings.concurrency ?? DEFAULT_CONCURRENCY)));
-	const client = clientFor(this, concurrency);
+	const { concurrency, timeoutMs } = readSettings(this);
+	const client = new FlowServiceClient(this, credentialTypeFor(this.getNodeParameter('authentication', 0, 'accessToken')), { timeoutMs, maxConcurrency: concurrency });
 	const continueOnFail = this.continueOnFail();
+	const context = withFixedParametersOnce(this);
 
 	const perItem = await runInOrder(items.length, concurrency, async (itemIndex) => {
 		try {
-			const results = await op.execute.call(this, { itemIndex, client });
+			const results = await op.execute.call(context, { itemIndex, client });
 			return results.map((json): INodeExecutionData => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
 			const nodeError = asNodeError(this, error, itemIndex);

@@ -1,21 +1,16 @@
 /**
- * Turns what the user typed on Create into the `POST /connections` body, from the
+ * Turns what the user typed into `auth.params` (Create and Update) and the `POST /connections` body, from the
  * connector's entry in connectors.ts. Validates everything first; throws FieldError.
  */
 import type { Connector, FieldKey } from '../connectors';
 import { FIELDS } from '../connectors';
 import { ConnectionStringError, formatConnectionString, parseConnectionString } from './connectionString';
+import { MASK } from './mask';
 import { FieldError, LIMITS, readHost, readPort, readSecret, readText } from './validation';
 
-export const SECRET_MASK = '**********';
-
-export interface ConnectionInput {
+export interface ConnectionInput extends AuthInput {
 	name: unknown;
 	description: unknown;
-	/** Raw values keyed by FieldKey, as read from the node's parameters. */
-	values: Partial<Record<FieldKey, unknown>>;
-	/** A whole connection string, when the connector accepts one and the user chose to give it. */
-	connectionString?: unknown;
 }
 
 export interface ConnectionBody {
@@ -27,7 +22,7 @@ export interface ConnectionBody {
 
 export interface BuiltConnection {
 	body: ConnectionBody;
-	/** The same body with every secret replaced by SECRET_MASK: safe to show. */
+	/** The same body with every secret replaced by MASK: safe to show. */
 	maskedBody: ConnectionBody;
 	/** Every secret value in the body, so that no message can ever echo one. */
 	secrets: string[];
@@ -68,58 +63,74 @@ function readWholeConnectionString(connector: Connector, raw: unknown): { value:
 		throw new FieldError(field, `lacks ${missing.join(', ')}`, `A ${connector.displayName} connection string has ${keys.map(([key]) => key).join(', ')}`);
 	}
 	// Shown: the keys known not to be secret. Masked: secrets, and any key the connector does not define.
-	const shown = new Set(keys.filter(([, source]) => typeof source !== 'string' || FIELDS[source].kind !== 'secret').map(([key]) => key));
-	const masked = formatConnectionString([...pairs].map(([key, v]): [string, string] => [key, shown.has(key) ? v : SECRET_MASK]));
+	const shown = new Set(keys.filter(([, source]) => FIELDS[source].kind !== 'secret').map(([key]) => key));
+	const masked = formatConnectionString([...pairs].map(([key, v]): [string, string] => [key, shown.has(key) ? v : MASK]));
 	return { value, masked };
+}
+
+export interface AuthInput {
+	/** Raw values keyed by FieldKey, as read from the node's parameters. */
+	values: Partial<Record<FieldKey, unknown>>;
+	/** A whole connection string, when the connector accepts one and the user chose to give it. */
+	connectionString?: unknown;
+}
+
+export interface BuiltAuthParams {
+	params: Record<string, string>;
+	/** The same params with every secret replaced by MASK: safe to show. */
+	masked: Record<string, string>;
+	/** Every secret value in the params, so that no message can ever echo one. */
+	secrets: string[];
+}
+
+/** The connector's `auth.params` from what the user typed: for a Create, and for an Update of credentials. */
+export function buildAuthParams(connector: Connector, input: AuthInput): BuiltAuthParams {
+	const secrets: string[] = [];
+	const params: Record<string, string> = {};
+	const masked: Record<string, string> = {};
+	if (connector.auth.type === 'connectionString' && input.connectionString !== undefined) {
+		const whole = readWholeConnectionString(connector, input.connectionString);
+		params[connector.auth.param] = whole.value;
+		masked[connector.auth.param] = whole.masked;
+		secrets.push(whole.value);
+		return { params, masked, secrets };
+	}
+	const values = {} as Record<FieldKey, string>;
+	for (const key of connector.fields) {
+		values[key] = readField(connector, key, input.values[key]);
+		if (FIELDS[key].kind === 'secret') secrets.push(values[key]);
+	}
+	const shown = (key: FieldKey) => (FIELDS[key].kind === 'secret' ? MASK : values[key]);
+	if (connector.auth.type === 'params') {
+		for (const [param, source] of Object.entries(connector.auth.params)) {
+			if (typeof source === 'string') {
+				params[param] = values[source];
+				masked[param] = shown(source);
+			} else {
+				const [host, port] = source.hostPort;
+				params[param] = values[port] ? `${values[host]}:${values[port]}` : values[host];
+				masked[param] = params[param];
+			}
+		}
+	} else {
+		const { param, keys } = connector.auth;
+		// Every value was checked for control characters above, the only thing braces cannot quote.
+		params[param] = formatConnectionString(keys.map(([key, source]) => [key, values[source]]));
+		masked[param] = formatConnectionString(keys.map(([key, source]) => [key, shown(source)]));
+		secrets.push(params[param]);
+	}
+	return { params, masked, secrets: secrets.filter((s) => s !== '') };
 }
 
 export function buildConnection(connector: Connector, input: ConnectionInput): BuiltConnection {
 	const name = readText('Name', input.name, { max: LIMITS.name });
 	const description = readText('Description', input.description, { required: false, max: LIMITS.description });
-	const secrets: string[] = [];
-	const params: Record<string, string> = {};
-	const maskedParams: Record<string, string> = {};
-
-	if (connector.auth.type === 'connectionString' && input.connectionString !== undefined) {
-		const { value, masked } = readWholeConnectionString(connector, input.connectionString);
-		params[connector.auth.param] = value;
-		maskedParams[connector.auth.param] = masked;
-		secrets.push(value);
-	} else {
-		const values = {} as Record<FieldKey, string>;
-		for (const key of connector.fields) {
-			values[key] = readField(connector, key, input.values[key]);
-			if (FIELDS[key].kind === 'secret') secrets.push(values[key]);
-		}
-		const shown = (key: FieldKey) => (FIELDS[key].kind === 'secret' ? SECRET_MASK : values[key]);
-		if (connector.auth.type === 'params') {
-			for (const [param, source] of Object.entries(connector.auth.params)) {
-				if (typeof source === 'string') {
-					params[param] = values[source];
-					maskedParams[param] = shown(source);
-				} else {
-					const [host, port] = source.hostPort;
-					params[param] = values[port] ? `${values[host]}:${values[port]}` : values[host];
-					maskedParams[param] = params[param];
-				}
-			}
-		} else {
-			const pairs = (show: (key: FieldKey) => string) =>
-				connector.auth.type === 'connectionString'
-					? connector.auth.keys.map(([key, source]): [string, string] => [key, typeof source === 'string' ? show(source) : source.literal])
-					: [];
-			// Every value was checked for control characters above, the only thing braces cannot quote.
-			params[connector.auth.param] = formatConnectionString(pairs((key) => values[key]));
-			maskedParams[connector.auth.param] = formatConnectionString(pairs(shown));
-			secrets.push(params[connector.auth.param]);
-		}
-	}
-
+	const auth = buildAuthParams(connector, input);
 	const connectionSpec = { id: connector.connectionSpecId, version: connector.connectionSpecVersion };
 	const head = description ? { name, description } : { name };
 	return {
-		body: { ...head, auth: { specName: connector.authSpecName, params }, connectionSpec },
-		maskedBody: { ...head, auth: { specName: connector.authSpecName, params: maskedParams }, connectionSpec },
-		secrets: secrets.filter((s) => s !== ''),
+		body: { ...head, auth: { specName: connector.authSpecName, params: auth.params }, connectionSpec },
+		maskedBody: { ...head, auth: { specName: connector.authSpecName, params: auth.masked }, connectionSpec },
+		secrets: auth.secrets.filter((s) => s !== ''),
 	};
 }

@@ -96,3 +96,23 @@ export function readPort(field: string, value: unknown, { required = true } = {}
 export function readSecret(field: string, value: unknown, { required = true } = {}): string {
 	return readText(field, value, { required, max: LIMITS.secret, trim: false });
 }
+
+/** A Platform id (a UUID), as a regular-expression source for the UI's own checks. */
+export const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+export function isUuid(value: unknown): value is string {
+	return typeof value === 'string' && new RegExp(`^${UUID}$`).test(value);
+}
+
+/** A required Platform id: trimmed, and a UUID. */
+export function readId(field: string, value: unknown, hint?: string): string {
+	const text = readText(field, value);
+	if (!isUuid(text)) throw new FieldError(field, 'is not a valid ID', hint);
+	return text;
+}
+
+/** A whole number of 1 or more (a limit, a number of rows). */
+export function readPositiveInteger(field: string, value: unknown): number {
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new FieldError(field, 'must be a whole number of 1 or more');
+	return value;
+}

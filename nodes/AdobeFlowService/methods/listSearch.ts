@@ -1,11 +1,11 @@
 /** Searchable lists for the resource locators: connections, and the tables behind one. */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPES, FlowServiceClient, nextPageQuery } from '../transport';
+import { listRoot } from '../actions/database/explore';
+import { credentialTypeFor, FlowServiceClient, nextPageQuery } from '../transport';
 
 function client(context: ILoadOptionsFunctions): FlowServiceClient {
-	const authentication = context.getNodeParameter('authentication', 'accessToken') as keyof typeof CREDENTIAL_TYPES;
-	return new FlowServiceClient(context, CREDENTIAL_TYPES[authentication] ?? CREDENTIAL_TYPES.accessToken, { timeoutMs: 30_000 });
+	return new FlowServiceClient(context, credentialTypeFor(context.getNodeParameter('authentication', 'accessToken')), { timeoutMs: 30_000 });
 }
 
 function matches(filter: string | undefined, ...values: unknown[]): boolean {
@@ -27,12 +27,7 @@ export async function searchConnections(this: ILoadOptionsFunctions, filter?: st
 export async function searchTables(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const connectionId = this.getCurrentNodeParameter('connection', { extractValue: true }) as string | undefined;
 	if (!connectionId) return { results: [] };
-	const { body } = await client(this).request<Array<{ name?: string; path?: string; type?: string }>>({
-		method: 'GET',
-		path: `/connections/${encodeURIComponent(connectionId)}/explore`,
-		qs: { objectType: 'root' },
-	});
-	const entries = Array.isArray(body) ? body : [];
+	const entries = await listRoot(client(this), connectionId);
 	return {
 		results: entries
 			.filter((e) => e.type !== 'folder' && matches(filter, e.name, e.path))

@@ -5,14 +5,10 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Connector, FieldKey } from '../../connectors';
-import { CONNECTORS, FIELDS } from '../../connectors';
-import type { ConnectionInput } from '../../helpers/connectionBody';
-
-/** Defaults that differ by connector. */
-const defaults: Partial<Record<string, Partial<Record<FieldKey, string | number>>>> = {
-	ibmDb2: { port: 50000 },
-	greenplum: { port: 5432 },
-};
+import { CONNECTORS, connectorOptions, FIELDS, findConnector } from '../../connectors';
+import type { AuthInput, ConnectionInput } from '../../helpers/connectionBody';
+import { FieldError } from '../../helpers/validation';
+import { fieldError } from '../common';
 
 const wholeStringConnectors = CONNECTORS.filter((c) => c.acceptsWholeConnectionString).map((c) => c.key);
 
@@ -23,7 +19,7 @@ function fieldProperty(connector: Connector, key: FieldKey): INodeProperties {
 		displayName: spec.displayName,
 		name: key,
 		type: spec.kind === 'port' ? 'number' : 'string',
-		default: defaults[connector.key]?.[key] ?? spec.default ?? '',
+		default: connector.defaults?.[key] ?? spec.default ?? '',
 		required: !(connector.optional ?? []).includes(key) && spec.default === undefined,
 		description: spec.description,
 		displayOptions: connector.acceptsWholeConnectionString
@@ -42,9 +38,7 @@ export function connectorProperties(): INodeProperties[] {
 			displayName: 'Connector',
 			name: 'connector',
 			type: 'options',
-			options: [...CONNECTORS]
-				.sort((a, b) => a.displayName.localeCompare(b.displayName))
-				.map((c) => ({ name: c.displayName, value: c.key, description: `Connection spec ${c.connectionSpecId}` })),
+			options: connectorOptions((c) => c.key),
 			default: 'greenplum',
 			description: 'The database the Platform will read from',
 		},
@@ -83,18 +77,26 @@ export function connectorProperties(): INodeProperties[] {
 	];
 }
 
+/** The Connector parameter, as a known connector. */
+export function readConnector(context: IExecuteFunctions, itemIndex: number): Connector {
+	const connector = findConnector(context.getNodeParameter('connector', itemIndex) as string);
+	if (!connector) throw fieldError(context, new FieldError('Connector', 'is not one this node knows'), itemIndex);
+	return connector;
+}
+
+/** The connector's fields, or a whole connection string where the connector takes one and the user chose it. */
+export function readAuthInput(context: IExecuteFunctions, connector: Connector, itemIndex: number): AuthInput {
+	const whole = connector.acceptsWholeConnectionString && context.getNodeParameter('credentialsInput', itemIndex, 'fields') === 'connectionString';
+	if (whole) return { values: {}, connectionString: context.getNodeParameter('connectionString', itemIndex, '') as unknown };
+	const values: AuthInput['values'] = {};
+	for (const key of connector.fields) values[key] = context.getNodeParameter(key, itemIndex, undefined) as unknown;
+	return { values };
+}
+
 export function readConnectionInput(context: IExecuteFunctions, connector: Connector, itemIndex: number): ConnectionInput {
-	const values: ConnectionInput['values'] = {};
-	const whole =
-		connector.acceptsWholeConnectionString && context.getNodeParameter('credentialsInput', itemIndex, 'fields') === 'connectionString';
-	if (!whole) {
-		for (const key of connector.fields) values[key] = context.getNodeParameter(key, itemIndex, undefined) as unknown;
-	}
 	return {
 		name: context.getNodeParameter('name', itemIndex, '') as unknown,
 		description: context.getNodeParameter('description', itemIndex, '') as unknown,
-		values,
-		connectionString: whole ? (context.getNodeParameter('connectionString', itemIndex, '') as unknown) : undefined,
+		...readAuthInput(context, connector, itemIndex),
 	};
 }
-

@@ -2,16 +2,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Connector } from '../../connectors';
-import { findConnector } from '../../connectors';
 import type { BuiltConnection } from '../../helpers/connectionBody';
 import { buildConnection } from '../../helpers/connectionBody';
 import { FieldError } from '../../helpers/validation';
-import type { FlowServiceClient } from '../../transport';
-import { FlowServiceError } from '../../transport';
 import type { ItemContext } from '../common';
 import { fieldError, forOperation, publicConnection, validated } from '../common';
-import { connectorProperties, readConnectionInput } from './connectorFields';
+import { connectorProperties, readConnectionInput, readConnector } from './connectorFields';
 import { findByNameAndSpec } from './lookup';
+
+export const option = { name: 'Create', value: 'create', action: 'Create a connection', description: 'Create a source connection for a database' };
 
 // The connector comes first: it decides which fields follow.
 const [connectorSelector, ...connectorFields] = connectorProperties();
@@ -52,41 +51,8 @@ function output(connector: Connector, built: BuiltConnection, id: string, etag: 
 	};
 }
 
-/**
- * Sends the create. When the answer is lost (reset, timeout, 5xx), the connection may exist
- * all the same: wait, then look for it before creating again, so that a create that went
- * through is not made twice.
- */
-async function createOnce(client: FlowServiceClient, connector: Connector, built: BuiltConnection, itemIndex: number, startedAt: number) {
-	const { createAttempts, createSettleMs } = client.policy;
-	for (let attempt = 1; ; attempt++) {
-		const outcome = await client
-			.request<{ id: string; etag: string }>({
-				method: 'POST',
-				path: '/connections',
-				body: built.body,
-				idempotent: false,
-				secrets: built.secrets,
-				itemIndex,
-			})
-			.then(
-				({ body }) => ({ created: body }),
-				(error: unknown) => ({ error }),
-			);
-		if ('created' in outcome) return { id: outcome.created.id, etag: outcome.created.etag, recovered: false };
-		const { error } = outcome;
-		if (!(error instanceof FlowServiceError) || !error.mayHaveBeenProcessed || attempt >= createAttempts) throw error;
-		// Give a create that is still being processed the time to finish, then look before creating again.
-		await client.sleep(createSettleMs * attempt);
-		const existing = await findByNameAndSpec(client, built.body.name, connector.connectionSpecId, itemIndex, startedAt);
-		if (existing) return { id: String(existing.id), etag: String(existing.etag), recovered: true };
-	}
-}
-
 export async function execute(this: IExecuteFunctions, { itemIndex, client }: ItemContext): Promise<IDataObject[]> {
-	const connectorKey = this.getNodeParameter('connector', itemIndex) as string;
-	const connector = findConnector(connectorKey);
-	if (!connector) throw fieldError(this, new FieldError('Connector', 'is not one this node knows'), itemIndex);
+	const connector = readConnector(this, itemIndex);
 	const input = readConnectionInput(this, connector, itemIndex);
 	const built = validated(this, itemIndex, () => buildConnection(connector, input));
 	const options = this.getNodeParameter('options', itemIndex, {}) as { dryRun?: boolean; ifExists?: string };
@@ -110,6 +76,20 @@ export async function execute(this: IExecuteFunctions, { itemIndex, client }: It
 		}
 	}
 	const startedAt = Date.now();
-	const created = await createOnce(client, connector, built, itemIndex, startedAt);
-	return [output(connector, built, created.id, created.etag, { created: true, ...(created.recovered ? { recoveredAfterLostAnswer: true } : {}) })];
+	const { body, recovered } = await client.request<{ id: string; etag: string }>({
+		method: 'POST',
+		path: '/connections',
+		body: built.body,
+		idempotent: false,
+		secrets: built.secrets,
+		itemIndex,
+		// A create whose answer was lost may have gone through: a connection of this name and connector made since is it.
+		recovery: {
+			lookup: async () => {
+				const existing = await findByNameAndSpec(client, built.body.name, connector.connectionSpecId, itemIndex, startedAt);
+				return existing && { id: String(existing.id), etag: String(existing.etag) };
+			},
+		},
+	});
+	return [output(connector, built, body.id, body.etag, { created: true, ...(recovered ? { recoveredAfterLostAnswer: true } : {}) })];
 }

@@ -4,6 +4,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { ItemContext } from '../common';
 import { connectionLocator, forOperation, publicConnection, readConnectionId } from '../common';
 
+export const option = { name: 'Get', value: 'get', action: 'Get a connection' };
+
 export const description = forOperation('connection', 'get', [connectionLocator('The connection to get')]);
 
 export async function fetchConnection(context: IExecuteFunctions, { itemIndex, client }: ItemContext, id: string): Promise<IDataObject> {

@@ -1,10 +1,13 @@
 /** Connection → Get Many: pages through `/connections` with filters, Return All or a Limit. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { CONNECTORS } from '../../connectors';
-import { FieldError, readText } from '../../helpers/validation';
+import { connectorOptions } from '../../connectors';
+import { anyOf, exactFilter } from '../../helpers/filters';
+import { readId, readText } from '../../helpers/validation';
 import type { ItemContext } from '../common';
-import { forOperation, publicConnection, readLimit, returnAllOrLimit, validated, UUID } from '../common';
+import { forOperation, publicConnection, readLimit, returnAllOrLimit, validated } from '../common';
+
+export const option = { name: 'Get Many', value: 'getMany', action: 'Get many connections' };
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(['getMany'], 'connection'),
@@ -27,9 +30,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Connectors',
 				name: 'connectors',
 				type: 'multiOptions',
-				options: [...CONNECTORS]
-					.sort((a, b) => a.displayName.localeCompare(b.displayName))
-					.map((c) => ({ name: c.displayName, value: c.connectionSpecId })),
+				options: connectorOptions((c) => c.connectionSpecId),
 				default: [],
 				description: 'Only connections of these connectors',
 			},
@@ -76,33 +77,32 @@ interface Filters {
 	state?: string;
 }
 
-/** Builds the repeated `property` filters. A comma in a value would read as an OR-list, so it is refused. */
-export function filterQuery(filters: Filters): string[] {
+/**
+ * The repeated `property` filters, and the exact name to check on every connection read when the
+ * name cannot be written as a filter (see helpers/filters.ts).
+ */
+export function filterQuery(filters: Filters): { property: string[]; name?: string } {
 	const property: string[] = [];
 	const specs = [...(filters.connectors ?? [])];
-	const specId = readText('Connection Spec ID', filters.connectionSpecId, { required: false });
-	if (specId) {
-		if (!new RegExp(`^${UUID}$`).test(specId)) throw new FieldError('Connection Spec ID', 'is not a valid ID');
-		specs.push(specId);
-	}
-	if (specs.length > 0) property.push(`connectionSpec.id==${[...new Set(specs)].join(',')}`);
-	const name = readText('Name', filters.name, { required: false });
-	if (name) {
-		if (name.includes(',')) throw new FieldError('Name', 'cannot contain a comma in a filter', 'Filter on another field and check the name in a later node');
-		property.push(`name==${name}`);
-	}
+	if (readText('Connection Spec ID', filters.connectionSpecId, { required: false })) specs.push(readId('Connection Spec ID', filters.connectionSpecId));
+	if (specs.length > 0) property.push(anyOf('connectionSpec.id', [...new Set(specs)]));
 	if (filters.state) property.push(`state==${filters.state}`);
-	return property;
+	const name = readText('Name', filters.name, { required: false });
+	if (!name) return { property };
+	const byName = exactFilter('name', name);
+	return byName ? { property: [...property, byName] } : { property, name };
 }
 
 export async function execute(this: IExecuteFunctions, { itemIndex, client }: ItemContext): Promise<IDataObject[]> {
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
-	const property = validated(this, itemIndex, () => filterQuery(filters));
+	const { property, name } = validated(this, itemIndex, () => filterQuery(filters));
 	const orderby = this.getNodeParameter('orderBy', itemIndex, '') as string;
 	const qs: IDataObject = {};
 	if (property.length > 0) qs.property = property;
 	if (orderby) qs.orderby = orderby;
-	const items = await client.getPaged<IDataObject>('/connections', qs, limit, itemIndex);
-	return items.map(publicConnection);
+	// A name the filter cannot express: read them all, keep the exact name, then apply the limit.
+	const items = await client.getPaged<IDataObject>('/connections', qs, { limit: name === undefined ? limit : undefined, itemIndex });
+	const kept = name === undefined ? items : items.filter((c) => c.name === name).slice(0, limit);
+	return kept.map(publicConnection);
 }

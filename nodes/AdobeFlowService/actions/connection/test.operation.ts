@@ -4,6 +4,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { ItemContext } from '../common';
 import { connectionLocator, forOperation, readConnectionId } from '../common';
 
+export const option = { name: 'Test', value: 'test', action: 'Test a connection', description: 'Check that the Platform can reach the database' };
+
 export const description = forOperation('connection', 'test', [connectionLocator('The connection to test')]);
 
 export const FAILED_TEST_HINT =

@@ -5,14 +5,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { findConnector, findConnectorBySpecId } from '../../connectors';
-import { FlowServiceError } from '../../transport';
-import { buildConnection } from '../../helpers/connectionBody';
+import { findConnectorBySpecId } from '../../connectors';
+import { buildAuthParams } from '../../helpers/connectionBody';
 import { FieldError, LIMITS, readText } from '../../helpers/validation';
 import type { ItemContext } from '../common';
 import { connectionLocator, fieldError, forOperation, readConnectionId, validated } from '../common';
-import { connectorProperties, readConnectionInput } from './connectorFields';
+import { connectorProperties, readAuthInput, readConnector } from './connectorFields';
 import { fetchConnection } from './get.operation';
+
+export const option = { name: 'Update', value: 'update', action: 'Update a connection', description: 'Rename a connection or replace its credentials' };
 
 const credentialFields = connectorProperties().map((property) => ({
 	...property,
@@ -61,12 +62,11 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 	const updateCredentials = this.getNodeParameter('updateCredentials', itemIndex, false) as boolean;
 	let expectedSpec: string | undefined;
 	if (updateCredentials) {
-		const connector = findConnector(this.getNodeParameter('connector', itemIndex) as string);
-		if (!connector) throw fieldError(this, new FieldError('Connector', 'is not one this node knows'), itemIndex);
-		const input = { ...readConnectionInput(this, connector, itemIndex), name: 'unchanged', description: '' };
-		const built = validated(this, itemIndex, () => buildConnection(connector, input));
-		patch.push({ op: 'replace', path: '/auth/params', value: built.body.auth.params });
-		secrets = built.secrets;
+		const connector = readConnector(this, itemIndex);
+		const input = readAuthInput(this, connector, itemIndex);
+		const auth = validated(this, itemIndex, () => buildAuthParams(connector, input));
+		patch.push({ op: 'replace', path: '/auth/params', value: auth.params });
+		secrets = auth.secrets;
 		expectedSpec = connector.connectionSpecId;
 	}
 	if (patch.length === 0) {
@@ -84,28 +84,28 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 	}
 	const etag = String(current.etag ?? '');
 	const updated = patch.map((p) => String(p.path).slice(1).replace('auth/params', 'credentials'));
-	const outcome = await client
-		.request<{ id: string; etag: string }>({
-			method: 'PATCH',
-			path: `/connections/${encodeURIComponent(id)}`,
-			headers: { 'If-Match': etag },
-			body: patch,
-			// If-Match makes a second send harmless: it meets a new etag and is refused.
-			idempotent: true,
-			secrets,
-			itemIndex,
-		})
-		.then(
-			({ body }) => ({ body }),
-			(error: unknown) => ({ error }),
-		);
-	if ('body' in outcome) return [{ id: outcome.body.id ?? id, etag: outcome.body.etag, updated }];
-	// A 412 on a second send: the first one may have been applied and its answer lost. Look.
-	const { error } = outcome;
-	const resent412 = error instanceof FlowServiceError && error.failure.status === 412 && error.attempts > 1;
-	if (!resent412 || updateCredentials) throw error;
-	const now = await fetchConnection(this, item, id);
-	const applied = patch.every((p) => (p.path === '/name' ? now.name === p.value : p.path === '/description' ? (now.description ?? '') === p.value : false));
-	if (!applied) throw error;
-	return [{ id, etag: now.etag, updated }];
+	const applied = (now: IDataObject) =>
+		patch.every((p) => (p.path === '/name' ? now.name === p.value : p.path === '/description' ? (now.description ?? '') === p.value : false));
+	const { body } = await client.request<{ id?: string; etag?: string }>({
+		method: 'PATCH',
+		path: `/connections/${encodeURIComponent(id)}`,
+		headers: { 'If-Match': etag },
+		body: patch,
+		// If-Match makes a second send harmless: it meets a new etag and is refused.
+		idempotent: true,
+		secrets,
+		itemIndex,
+		// A resend after a lost answer that meets 412: the first may have been applied. Credentials cannot
+		// be compared (the Platform masks them), so that case is reported.
+		recovery: updateCredentials
+			? undefined
+			: {
+					resentStatuses: [412],
+					lookup: async () => {
+						const now = await fetchConnection(this, item, id);
+						return applied(now) ? { id, etag: String(now.etag) } : undefined;
+					},
+				},
+	});
+	return [{ id: body.id ?? id, etag: body.etag, updated }];
 }

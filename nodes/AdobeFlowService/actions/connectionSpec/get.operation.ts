@@ -1,9 +1,11 @@
 /** Connection Spec → Get: one connection spec, e.g. to see the auth fields a connector needs. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { FieldError, readText } from '../../helpers/validation';
+import { readId } from '../../helpers/validation';
 import type { ItemContext } from '../common';
-import { forOperation, validated, UUID } from '../common';
+import { forOperation, validated } from '../common';
+
+export const option = { name: 'Get', value: 'get', action: 'Get a connection spec' };
 
 export const description = forOperation('connectionSpec', 'get', [
 	{
@@ -18,11 +20,7 @@ export const description = forOperation('connectionSpec', 'get', [
 ]);
 
 export async function execute(this: IExecuteFunctions, { itemIndex, client }: ItemContext): Promise<IDataObject[]> {
-	const id = validated(this, itemIndex, () => {
-		const value = readText('Connection Spec ID', this.getNodeParameter('connectionSpecId', itemIndex, ''));
-		if (!new RegExp(`^${UUID}$`).test(value)) throw new FieldError('Connection Spec ID', 'is not a valid ID');
-		return value;
-	});
+	const id = validated(this, itemIndex, () => readId('Connection Spec ID', this.getNodeParameter('connectionSpecId', itemIndex, '')));
 	const { body } = await client.request<{ items?: IDataObject[] }>({ method: 'GET', path: `/connectionSpecs/${id}`, itemIndex });
 	return body?.items ?? [];
 }

@@ -1,9 +1,12 @@
 /** Connection Spec → Get Many: the connectors the Platform offers, optionally by name. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { FieldError, readText } from '../../helpers/validation';
+import { exactFilter } from '../../helpers/filters';
+import { readText } from '../../helpers/validation';
 import type { ItemContext } from '../common';
 import { forOperation, readLimit, returnAllOrLimit, validated } from '../common';
+
+export const option = { name: 'Get Many', value: 'getMany', action: 'Get many connection specs' };
 
 export const description = forOperation('connectionSpec', 'getMany', [
 	...returnAllOrLimit(['getMany'], 'connectionSpec'),
@@ -19,14 +22,12 @@ export const description = forOperation('connectionSpec', 'getMany', [
 
 export async function execute(this: IExecuteFunctions, { itemIndex, client }: ItemContext): Promise<IDataObject[]> {
 	const limit = readLimit(this, itemIndex);
-	const name = validated(this, itemIndex, () => {
-		const value = readText('Name', this.getNodeParameter('specName', itemIndex, ''), { required: false });
-		if (value.includes('"')) throw new FieldError('Name', 'cannot contain a double quote');
-		return value;
-	});
-	const qs: IDataObject = name ? { property: [`name=="${name}"`] } : {};
+	const name = validated(this, itemIndex, () => readText('Name', this.getNodeParameter('specName', itemIndex, ''), { required: false }));
+	const byName = name ? exactFilter('name', name) : undefined;
+	const qs: IDataObject = byName ? { property: [byName] } : {};
 	// The OpenAPI lists no `limit` for /connectionSpecs: the Limit is applied to what comes back.
-	const items = await client.getPaged<IDataObject>('/connectionSpecs', qs, limit, itemIndex, { sendLimit: false });
+	const all = await client.getPaged<IDataObject>('/connectionSpecs', qs, { limit: name && !byName ? undefined : limit, itemIndex, sendLimit: false });
+	const items = name && !byName ? all.filter((spec) => spec.name === name).slice(0, limit) : all;
 	return items.map((spec) => ({
 		id: spec.id,
 		name: spec.name,

@@ -2,8 +2,28 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readText } from '../../helpers/validation';
+import type { FlowServiceClient } from '../../transport';
 import type { ItemContext } from '../common';
 import { validated } from '../common';
+
+export interface ExploreEntry {
+	type?: string;
+	name?: string;
+	path?: string;
+	canPreview?: boolean;
+	canFetchSchema?: boolean;
+}
+
+/** The tables and folders at the root of the database behind a connection (objectType=root, as in Adobe's tutorials). */
+export async function listRoot(client: FlowServiceClient, connectionId: string, itemIndex?: number): Promise<ExploreEntry[]> {
+	const { body } = await client.request<ExploreEntry[]>({
+		method: 'GET',
+		path: `/connections/${encodeURIComponent(connectionId)}/explore`,
+		qs: { objectType: 'root' },
+		itemIndex,
+	});
+	return Array.isArray(body) ? body : [];
+}
 
 export interface ExploreColumn {
 	name: string;

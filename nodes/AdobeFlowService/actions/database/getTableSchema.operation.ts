@@ -5,6 +5,8 @@ import type { ItemContext } from '../common';
 import { connectionLocator, forOperation, readConnectionId } from '../common';
 import { describeColumn, exploreTable, readTablePath, tableLocator } from './explore';
 
+export const option = { name: 'Get Table Schema', value: 'getTableSchema', action: 'Get the columns of a table' };
+
 export const description = forOperation('database', 'getTableSchema', [
 	connectionLocator('The connection whose database to explore'),
 	tableLocator,

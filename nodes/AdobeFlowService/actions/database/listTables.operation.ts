@@ -3,30 +3,15 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemContext } from '../common';
 import { connectionLocator, forOperation, readConnectionId } from '../common';
+import { listRoot } from './explore';
+
+export const option = { name: 'List Tables', value: 'listTables', action: 'List the tables of a database' };
 
 export const description = forOperation('database', 'listTables', [connectionLocator('The connection whose database to explore')]);
 
-export interface ExploreEntry {
-	type?: string;
-	name?: string;
-	path?: string;
-	canPreview?: boolean;
-	canFetchSchema?: boolean;
-}
-
-export async function listRoot({ itemIndex, client }: ItemContext, connectionId: string): Promise<ExploreEntry[]> {
-	const { body } = await client.request<ExploreEntry[]>({
-		method: 'GET',
-		path: `/connections/${encodeURIComponent(connectionId)}/explore`,
-		qs: { objectType: 'root' },
-		itemIndex,
-	});
-	return Array.isArray(body) ? body : [];
-}
-
 export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject[]> {
 	const connectionId = readConnectionId(this, item.itemIndex);
-	const entries = await listRoot(item, connectionId);
+	const entries = await listRoot(item.client, connectionId, item.itemIndex);
 	return entries.map((entry) => ({
 		connectionId,
 		name: entry.name ?? null,

@@ -1,10 +1,12 @@
 /** Database → Preview Rows: a sample of a table's rows, as the Platform reads them. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { FieldError } from '../../helpers/validation';
+import { readPositiveInteger } from '../../helpers/validation';
 import type { ItemContext } from '../common';
-import { connectionLocator, fieldError, forOperation, readConnectionId } from '../common';
+import { connectionLocator, forOperation, readConnectionId, validated } from '../common';
 import { describeColumn, exploreTable, readTablePath, tableLocator } from './explore';
+
+export const option = { name: 'Preview Rows', value: 'previewRows', action: 'Preview the rows of a table' };
 
 export const description = forOperation('database', 'previewRows', [
 	connectionLocator('The connection whose database to explore'),
@@ -33,10 +35,7 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 	const { itemIndex } = item;
 	const connectionId = readConnectionId(this, itemIndex);
 	const table = readTablePath(this, itemIndex);
-	const maxRows = this.getNodeParameter('maxRows', itemIndex, 10) as unknown;
-	if (typeof maxRows !== 'number' || !Number.isInteger(maxRows) || maxRows < 1) {
-		throw fieldError(this, new FieldError('Max Rows', 'must be a whole number of 1 or more'), itemIndex);
-	}
+	const maxRows = validated(this, itemIndex, () => readPositiveInteger('Max Rows', this.getNodeParameter('maxRows', itemIndex, 10)));
 	const result = await exploreTable(item, connectionId, table, true);
 	const rows = (Array.isArray(result.data) ? result.data : []).slice(0, maxRows);
 	if (this.getNodeParameter('previewOutput', itemIndex, 'rows') === 'table') {

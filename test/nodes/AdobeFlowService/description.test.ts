@@ -1,9 +1,8 @@
 /** Invariants of the node's description that the lint cannot see. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { AdobeFlowService } from '../../nodes/AdobeFlowService/AdobeFlowService.node';
-import { operations } from '../../nodes/AdobeFlowService/actions/router';
-import { CONNECTORS, FIELDS } from '../../nodes/AdobeFlowService/connectors';
+import { AdobeFlowService } from '../../../nodes/AdobeFlowService/AdobeFlowService.node';
+import { CONNECTORS, FIELDS } from '../../../nodes/AdobeFlowService/connectors';
 
 const { properties } = new AdobeFlowService().description;
 
@@ -12,12 +11,12 @@ test('no parameter is shown twice: each name and display condition is unique', (
 	expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
 });
 
-test('every operation the router runs is offered in the UI, and nothing else', () => {
-	const offered = properties
-		.filter((p) => p.name === 'operation')
-		.flatMap((p) => (p.options as Array<{ value: string }>).map((o) => `${(p.displayOptions!.show!.resource as string[])[0]}.${o.value}`));
-	const routed = Object.entries(operations).flatMap(([resource, ops]) => Object.keys(ops).map((op) => `${resource}.${op}`));
-	expect(offered.sort()).toEqual(routed.sort());
+test('each resource offers its operations by name, each with an action', () => {
+	for (const selector of properties.filter((p) => p.name === 'operation')) {
+		const names = (selector.options as Array<{ name: string; action?: string }>).map((o) => o.name);
+		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		expect((selector.options as Array<{ action?: string }>).every((o) => typeof o.action === 'string')).toBe(true);
+	}
 });
 
 test('every connector field has a Create parameter shown for exactly that connector, secrets as passwords', () => {

@@ -1,4 +1,4 @@
-import { backoffDelay, decideRetry, DEFAULT_RETRY_POLICY, parseRetryAfter } from '../../nodes/AdobeFlowService/transport/retryPolicy';
+import { backoffDelay, decideRetry, DEFAULT_RETRY_POLICY, parseRetryAfter } from '../../../../nodes/AdobeFlowService/transport/retryPolicy';
 
 const now = Date.parse('2026-11-22T12:00:00Z');
 const base = { attempt: 1, now, random: 0.5 };

@@ -1,9 +1,9 @@
 /** A running emulator stack per test file, credentials for it, and a short way to run the node. */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import type { EmulatorOptions } from '../../emulator/server';
-import type { Stack } from '../../emulator/stack';
-import { startStack } from '../../emulator/stack';
+import type { EmulatorOptions } from '../emulator/server';
+import type { Stack } from '../emulator/stack';
+import { startStack } from '../emulator/stack';
 import type { RunOptions } from './runNode';
 import { CredentialStore, runNode } from './runNode';
 

@@ -2,7 +2,7 @@
 import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { FlowServiceServerToServerApi } from '../../credentials/FlowServiceServerToServerApi.credentials';
-import { API_KEY, CANARY, CLIENT_SECRET, ORG, useStack } from '../helpers/fixtures';
+import { API_KEY, CANARY, CLIENT_SECRET, ORG, useStack } from '../../support/harness';
 
 const h = useStack();
 

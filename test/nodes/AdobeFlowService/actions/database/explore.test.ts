@@ -1,4 +1,4 @@
-import { byId, failure, useStack } from '../../helpers/fixtures';
+import { byId, failure, useStack } from '../../../../../support/harness';
 
 const h = useStack();
 let greenplumId: string;

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseConnectionString } from '../../../nodes/AdobeFlowService/helpers/connectionString';
-import { API_KEY, byId, CANARY, failure, ORG, TOKEN, useStack } from '../../helpers/fixtures';
+import { parseConnectionString } from '../../../../../nodes/AdobeFlowService/helpers/connectionString';
+import { API_KEY, byId, CANARY, failure, ORG, TOKEN, useStack } from '../../../../../support/harness';
 
 const h = useStack();
 

@@ -1,5 +1,5 @@
 /** Concurrency: order and pairing never change, and a 429 pauses every item together. */
-import { ORG, useStack } from '../helpers/fixtures';
+import { ORG, useStack } from '../../../../support/harness';
 
 const h = useStack();
 

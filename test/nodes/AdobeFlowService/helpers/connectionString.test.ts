@@ -5,7 +5,7 @@ import {
 	formatConnectionString,
 	parseConnectionString,
 	quoteValue,
-} from '../../nodes/AdobeFlowService/helpers/connectionString';
+} from '../../../../nodes/AdobeFlowService/helpers/connectionString';
 
 // Any printable text: what a user can type into a field.
 const printable = fc.string({ unit: 'grapheme', maxLength: 40 }).filter((s) => !/[\u0000-\u001f\u007f]/.test(s));

@@ -20,9 +20,9 @@ import type {
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
-import { FlowServiceApi } from '../../credentials/FlowServiceApi.credentials';
-import { FlowServiceServerToServerApi } from '../../credentials/FlowServiceServerToServerApi.credentials';
-import { AdobeFlowService } from '../../nodes/AdobeFlowService/AdobeFlowService.node';
+import { FlowServiceApi } from '../credentials/FlowServiceApi.credentials';
+import { FlowServiceServerToServerApi } from '../credentials/FlowServiceServerToServerApi.credentials';
+import { AdobeFlowService } from '../nodes/AdobeFlowService/AdobeFlowService.node';
 
 export const NODE_TYPE = 'CUSTOM.adobeFlowService';
 

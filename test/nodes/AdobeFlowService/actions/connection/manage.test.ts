@@ -1,5 +1,5 @@
-import { CONNECTORS } from '../../../nodes/AdobeFlowService/connectors';
-import { API_KEY, byId, CANARY, failure, ORG, TOKEN, useStack } from '../../helpers/fixtures';
+import { CONNECTORS } from '../../../../../nodes/AdobeFlowService/connectors';
+import { API_KEY, byId, CANARY, failure, ORG, TOKEN, useStack } from '../../../../../support/harness';
 
 // A small page size makes the Platform page often: 23 connections are 4 pages.
 const h = useStack({ maxPageSize: 7 });
@@ -49,9 +49,13 @@ describe('Get Many', () => {
 		expect(out.map((o) => o.json.name)).toEqual(['conn-22', 'conn-21', 'conn-20']);
 	});
 
-	test('a name with a comma is refused before any request', async () => {
-		const error = await failure(getMany({ returnAll: true, filters: { name: 'a,b' } }));
-		expect(error.message).toBe('Name cannot contain a comma in a filter (item 0)');
+	test('a name the filter cannot express (a comma, a quote) is still matched exactly, by reading the list', async () => {
+		h.stack.emulator.seedConnections(ORG, 'prod', 3, (i) => ({ name: ['Sales, EU', 'the "main" one', 'Sales'][i], connectionSpec: { id: greenplumSpec, version: '1.0' } }));
+		for (const name of ['Sales, EU', 'the "main" one', 'Sales']) {
+			const found = await getMany({ returnAll: true, filters: { name } });
+			expect(found.map((o) => o.json.name)).toEqual([name]);
+		}
+		expect(await getMany({ returnAll: false, limit: 1, filters: { name: 'Sales, EU', connectors: [greenplumSpec] } })).toHaveLength(1);
 	});
 });
 

@@ -1,4 +1,4 @@
-import { describeFailure, failureDescription, failureMessage, redact } from '../../nodes/AdobeFlowService/transport/errors';
+import { describeFailure, failureDescription, failureMessage, redact } from '../../../../nodes/AdobeFlowService/transport/platformErrors';
 
 describe('error mapping', () => {
 	test('gateway body: the code and its hint', () => {

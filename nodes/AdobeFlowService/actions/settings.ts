@@ -1,0 +1,46 @@
+/**
+ * What holds for a whole execution: the request settings under Options, and the node's parameters
+ * that are the same for every item (no expression in them), read once instead of once per item.
+ */
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { DEFAULT_TIMEOUT_SECONDS } from '../transport';
+
+export const DEFAULT_CONCURRENCY = 20;
+export const MAX_CONCURRENCY = 50;
+
+export interface RequestSettings {
+	concurrency: number;
+	timeoutMs: number;
+}
+
+export function readSettings(context: IExecuteFunctions): RequestSettings {
+	const options = context.getNodeParameter('options', 0, {}) as { concurrency?: number; timeout?: number };
+	const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY)));
+	const timeoutSeconds = typeof options.timeout === 'number' && options.timeout > 0 ? options.timeout : DEFAULT_TIMEOUT_SECONDS;
+	return { concurrency, timeoutMs: timeoutSeconds * 1000 };
+}
+
+function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (value !== null && typeof value === 'object') return Object.values(value).some(holdsExpression);
+	return false;
+}
+
+/**
+ * The context, with getNodeParameter answering from a cache for a parameter that holds no expression:
+ * its value cannot differ from one item to the next, and n8n would otherwise resolve it for each.
+ */
+export function withFixedParametersOnce(context: IExecuteFunctions): IExecuteFunctions {
+	const parameters = context.getNode().parameters;
+	const cache = new Map<string, unknown>();
+	const getNodeParameter = ((name: string, itemIndex: number, fallback?: unknown, options?: object) => {
+		if (holdsExpression(parameters[name])) return context.getNodeParameter(name, itemIndex, fallback, options);
+		const key = `${name} ${JSON.stringify(options ?? {})} ${JSON.stringify(fallback ?? null)}`;
+		if (!cache.has(key)) cache.set(key, context.getNodeParameter(name, itemIndex, fallback, options));
+		return cache.get(key);
+	}) as IExecuteFunctions['getNodeParameter'];
+	return new Proxy(context, {
+		get: (target, property) => (property === 'getNodeParameter' ? getNodeParameter : Reflect.get(target, property)),
+	});
+}
