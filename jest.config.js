@@ -5,7 +5,6 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['<rootDir>/test/**/*.test.ts'],
 	setupFiles: ['<rootDir>/test/setup/env.js'],
-	setupFilesAfterEnv: ['<rootDir>/test/setup/afterEnv.ts'],
 	testTimeout: 60_000,
 	reporters: ['default', '<rootDir>/test/setup/summaryReporter.js'],
 	maxWorkers: 2,

@@ -5,7 +5,10 @@
  * function, or generic headers resolved as expressions; preAuthentication when the expirable
  * field is empty or after a 401).
  */
+import { Container } from '@n8n/di';
 import { ExecuteContext } from 'n8n-core';
+// n8n-core does not export its SSH tunnel manager: a deep import of its dist file (see below).
+import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -25,6 +28,15 @@ import { FlowServiceServerToServerApi } from '../credentials/FlowServiceServerTo
 import { AdobeFlowService } from '../nodes/AdobeFlowService/AdobeFlowService.node';
 
 export const NODE_TYPE = 'CUSTOM.adobeFlowService';
+
+// n8n-core's SSH tunnel manager, created with every ExecuteContext, keeps a cleanup timer that would
+// hold jest open: under jest, stop it after each test file that runs the node (@n8n/di is a
+// devDependency pinned to the version n8n-core uses). Test files that never load n8n-core skip it.
+if (typeof afterAll === 'function') {
+	afterAll(() => {
+		if (Container.has(SSHClientsManager)) Container.get(SSHClientsManager).onShutdown();
+	});
+}
 
 const credentialTypes: Record<string, ICredentialType> = {
 	flowServiceApi: new FlowServiceApi(),
