@@ -64,7 +64,7 @@ export const platformIcon: Icon = {
 export class FlowServiceApi implements ICredentialType {
 	name = 'flowServiceApi';
 
-	displayName = 'Flow Service API';
+	displayName = 'Adobe Experience Platform Flow Service API';
 
 	icon = platformIcon;
 

@@ -23,7 +23,7 @@ interface ImsFailure {
 export class FlowServiceServerToServerApi implements ICredentialType {
 	name = 'flowServiceServerToServerApi';
 
-	displayName = 'Flow Service OAuth Server-to-Server API';
+	displayName = 'Adobe Experience Platform Flow Service OAuth Server-to-Server API';
 
 	icon = platformIcon;
 

@@ -6,7 +6,7 @@
  * field is empty or after a 401).
  */
 import { Container } from '@n8n/di';
-import { ExecuteContext } from 'n8n-core';
+import { ExecuteContext, LoadOptionsContext } from 'n8n-core';
 // n8n-core does not export its SSH tunnel manager: a deep import of its dist file (see below).
 import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 import type {
@@ -17,6 +17,7 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeType,
 	IWorkflowExecuteAdditionalData,
 	Workflow as WorkflowType,
@@ -96,7 +97,8 @@ export interface RunOptions {
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 }
 
-export async function runNode({ parameters, items = [{}], credentials, authentication = 'accessToken', onError }: RunOptions): Promise<INodeExecutionData[]> {
+/** The node in a one-node workflow, with n8n-core's additional data around it. */
+function setUp(parameters: IDataObject, credentials: CredentialStore, authentication: string, onError?: RunOptions['onError']) {
 	const nodeType: INodeType = new AdobeFlowService();
 	const credentialType = authentication === 'serverToServer' ? 'flowServiceServerToServerApi' : 'flowServiceApi';
 	const node: INode = {
@@ -127,6 +129,22 @@ export async function runNode({ parameters, items = [{}], credentials, authentic
 		currentNodeParameters: undefined,
 		instanceBaseUrl: 'http://localhost',
 	} as unknown as IWorkflowExecuteAdditionalData;
+	return { nodeType, node, workflow, additionalData };
+}
+
+/** Runs one of the node's searchable lists (a resource locator's From List) in n8n-core's real LoadOptionsContext. */
+export async function searchList(
+	method: 'searchConnections' | 'searchTables' | 'searchConnectionSpecs',
+	{ credentials, parameters = {}, filter, paginationToken, authentication = 'accessToken' }: { credentials: CredentialStore; parameters?: IDataObject; filter?: string; paginationToken?: string; authentication?: string },
+): Promise<INodeListSearchResult> {
+	const { nodeType, node, workflow, additionalData } = setUp(parameters, credentials, authentication);
+	// A list in the editor reads the parameters being edited.
+	const context = new LoadOptionsContext(workflow, node, { ...additionalData, currentNodeParameters: node.parameters }, 'parameters.connection');
+	return await nodeType.methods!.listSearch![method].call(context, filter, paginationToken);
+}
+
+export async function runNode({ parameters, items = [{}], credentials, authentication = 'accessToken', onError }: RunOptions): Promise<INodeExecutionData[]> {
+	const { nodeType, node, workflow, additionalData } = setUp(parameters, credentials, authentication, onError);
 	const input: INodeExecutionData[] = items.map((json) => ({ json }));
 	const executeData = { node, data: { main: [input] }, source: null };
 	const context = new ExecuteContext(workflow, node, additionalData, 'manual', createRunExecutionData(), 0, input, { main: [input] }, executeData as never, []);

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { nodeProperties } from './actions/description';
+import { nodeProperties, subtitle } from './actions/description';
 import { route } from './actions/router';
-import { searchConnections, searchTables } from './methods/listSearch';
+import { searchConnectionSpecs, searchConnections, searchTables } from './methods/listSearch';
 
 export class AdobeFlowService implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,7 +12,7 @@ export class AdobeFlowService implements INodeType {
 		icon: { light: 'file:adobeFlowService.svg', dark: 'file:adobeFlowService.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle,
 		description: 'Create database source connections in Adobe Experience Platform (AEP), explore the data behind them and manage them',
 		defaults: { name: 'AEP Flow Service' },
 		usableAsTool: true,
@@ -26,7 +26,7 @@ export class AdobeFlowService implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchConnections, searchTables },
+		listSearch: { searchConnections, searchConnectionSpecs, searchTables },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -74,6 +74,8 @@ export interface Connector {
 	/** Value of the node's Connector parameter. Never change it: saved workflows hold it. */
 	key: string;
 	displayName: string;
+	/** One line shown under the connector's name in the Connector list. */
+	summary: string;
 	connectionSpecId: string;
 	connectionSpecVersion: string;
 	/** `auth.specName`; not uniform across Adobe's connectors. */
@@ -94,6 +96,7 @@ export const CONNECTORS: Connector[] = [
 	{
 		key: 'ibmDb2',
 		displayName: 'IBM DB2',
+		summary: 'An IBM DB2 database: server, database and login (beta at Adobe)',
 		connectionSpecId: '09182899-b429-40c9-a15a-bf3ddbc8ced7',
 		connectionSpecVersion: '1.0',
 		authSpecName: 'Basic Authentication',
@@ -115,6 +118,7 @@ export const CONNECTORS: Connector[] = [
 	{
 		key: 'greenplum',
 		displayName: 'GreenPlum',
+		summary: 'A GreenPlum database, sent as a connection string',
 		connectionSpecId: '37b6bf40-d318-4655-90be-5cd6f65d334b',
 		connectionSpecVersion: '1.0',
 		authSpecName: 'Basic Authentication',
@@ -143,7 +147,7 @@ export function findConnector(key: string): Connector | undefined {
 export function connectorOptions(value: (connector: Connector) => string): Array<{ name: string; value: string; description: string }> {
 	return [...CONNECTORS]
 		.sort((a, b) => a.displayName.localeCompare(b.displayName))
-		.map((c) => ({ name: c.displayName, value: value(c), description: `Connection spec ${c.connectionSpecId}` }));
+		.map((c) => ({ name: c.displayName, value: value(c), description: c.summary }));
 }
 
 export function findConnectorBySpecId(specId: string): Connector | undefined {

@@ -139,14 +139,22 @@ export function forOperation(resource: string, operation: string, properties: IN
 	}));
 }
 
-/** A connection as the user sees it in output: what the Platform returned, minus anything secret. */
+/**
+ * A connection as the user sees it in output: what the Platform returned, minus anything secret,
+ * with the same keys every time — `description` and `connector` (its name, null for a connector the
+ * node has no entry for) are null rather than missing.
+ */
 export function publicConnection(connection: IDataObject): IDataObject {
 	const { auth, ...rest } = connection;
 	const authObject = auth as { specName?: unknown; params?: IDataObject } | undefined;
-	if (!authObject) return rest;
-	// Only the parameters of a known connector that are known not to be secret are shown.
 	const connector = findConnectorBySpecId(String((connection.connectionSpec as IDataObject | undefined)?.id ?? ''));
-	const hidden = connector ? secretParamNames(connector) : Object.keys(authObject.params ?? {});
-	const params = Object.fromEntries(Object.entries(authObject.params ?? {}).filter(([key]) => !hidden.includes(key)));
-	return { ...rest, auth: { specName: authObject.specName, params } };
+	// Only the parameters of a known connector that are known not to be secret are shown.
+	const hidden = connector ? secretParamNames(connector) : Object.keys(authObject?.params ?? {});
+	const params = Object.fromEntries(Object.entries(authObject?.params ?? {}).filter(([key]) => !hidden.includes(key)));
+	return {
+		...rest,
+		description: typeof rest.description === 'string' ? rest.description : null,
+		connector: connector?.displayName ?? null,
+		auth: { specName: authObject?.specName ?? null, params },
+	};
 }

@@ -70,6 +70,14 @@ const options: INodeProperties = {
 	],
 };
 
+/** The canvas subtitle: the chosen operation's action, e.g. "Create a connection", not internal values. */
+const actions = Object.fromEntries(
+	Object.entries({ connection, database, connectionSpec }).flatMap(([resourceName, module]) =>
+		Object.values(module.operations).map((operation) => [`${resourceName}.${operation.option.value}`, operation.option.action]),
+	),
+);
+export const subtitle = `={{ ${JSON.stringify(actions)}[$parameter["resource"] + "." + $parameter["operation"]] }}`;
+
 /** Every parameter of the node, in display order. */
 export const nodeProperties: INodeProperties[] = [
 	{

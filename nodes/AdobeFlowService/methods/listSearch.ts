@@ -1,8 +1,13 @@
-/** Searchable lists for the resource locators: connections, and the tables behind one. */
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+/** Searchable lists for the resource locators: connections, the tables behind one, connection specs. */
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { listRoot } from '../actions/database/explore';
+import { findConnectorBySpecId } from '../connectors';
 import { credentialTypeFor, FlowServiceClient, nextPageQuery } from '../transport';
+
+/** Most entries a search returns: enough to pick from, few enough to read. */
+const SEARCH_RESULTS = 100;
 
 function client(context: ILoadOptionsFunctions): FlowServiceClient {
 	return new FlowServiceClient(context, credentialTypeFor(context.getNodeParameter('authentication', 'accessToken')), { timeoutMs: 30_000 });
@@ -10,27 +15,57 @@ function client(context: ILoadOptionsFunctions): FlowServiceClient {
 
 function matches(filter: string | undefined, ...values: unknown[]): boolean {
 	if (!filter) return true;
-	const needle = filter.toLowerCase();
+	const needle = filter.trim().toLowerCase();
 	return values.some((v) => typeof v === 'string' && v.toLowerCase().includes(needle));
 }
 
+/** A connection as a list entry: its name and its connector, so two of the same name can be told apart. */
+function connectionEntry(connection: IDataObject): INodeListSearchItems {
+	const specId = String((connection.connectionSpec as IDataObject | undefined)?.id ?? '');
+	const connector = findConnectorBySpecId(specId)?.displayName ?? 'other connector';
+	return { name: `${String(connection.name ?? connection.id)} (${connector})`, value: String(connection.id) };
+}
+
+/**
+ * Without a search, one page at a time as the user scrolls. With one, the whole account: Flow Service
+ * documents no filter that matches part of a name, so every page is read and filtered here.
+ */
 export async function searchConnections(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const qs: IDataObject = { limit: 50, orderby: '+name' };
+	const qs: IDataObject = { orderby: '+name' };
+	if (filter?.trim()) {
+		const all = await client(this).getPaged<IDataObject>('/connections', qs);
+		return { results: all.filter((c) => matches(filter, c.name, c.id)).slice(0, SEARCH_RESULTS).map(connectionEntry) };
+	}
+	const page = { ...qs, limit: 50 };
 	const path = paginationToken ? `/connections?${paginationToken}` : '/connections';
-	const { body } = await client(this).request<{ items?: IDataObject[]; _links?: { next?: { href?: string } } }>({ method: 'GET', path, qs });
-	const results = (body?.items ?? [])
-		.filter((c) => matches(filter, c.name, c.id))
-		.map((c) => ({ name: `${String(c.name ?? c.id)}`, value: String(c.id) }));
-	return { results, paginationToken: nextPageQuery(body?._links?.next?.href, Object.keys(qs)) };
+	const { body } = await client(this).request<{ items?: IDataObject[]; _links?: { next?: { href?: string } } }>({ method: 'GET', path, qs: page });
+	return { results: (body?.items ?? []).map(connectionEntry), paginationToken: nextPageQuery(body?._links?.next?.href, Object.keys(page)) };
 }
 
 export async function searchTables(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const connectionId = this.getCurrentNodeParameter('connection', { extractValue: true }) as string | undefined;
-	if (!connectionId) return { results: [] };
+	let connectionId: unknown;
+	try {
+		connectionId = this.getCurrentNodeParameter('connection', { extractValue: true });
+	} catch {
+		connectionId = undefined;
+	}
+	if (typeof connectionId !== 'string' || connectionId.trim() === '') {
+		throw new NodeOperationError(this.getNode(), 'Choose a connection first', { description: 'The tables listed here are those of the database behind the connection above.' });
+	}
 	const entries = await listRoot(client(this), connectionId);
 	return {
 		results: entries
 			.filter((e) => e.type !== 'folder' && matches(filter, e.name, e.path))
 			.map((e) => ({ name: String(e.name ?? e.path), value: String(e.path ?? e.name) })),
+	};
+}
+
+export async function searchConnectionSpecs(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const specs = await client(this).getPaged<IDataObject>('/connectionSpecs', {}, { sendLimit: false });
+	return {
+		results: specs
+			.filter((s) => matches(filter, s.name, s.id))
+			.sort((a, b) => String(a.name).localeCompare(String(b.name)))
+			.map((s) => ({ name: String(s.name ?? s.id), value: String(s.id) })),
 	};
 }

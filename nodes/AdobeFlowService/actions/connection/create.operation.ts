@@ -2,21 +2,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Connector } from '../../connectors';
-import type { BuiltConnection } from '../../helpers/connectionBody';
 import { buildConnection } from '../../helpers/connectionBody';
 import { FieldError } from '../../helpers/validation';
 import type { ItemContext } from '../common';
-import { fieldError, forOperation, publicConnection, validated } from '../common';
+import { fieldError, forOperation, validated } from '../common';
 import { connectorProperties, readConnectionInput, readConnector } from './connectorFields';
 import { findByNameAndSpec } from './lookup';
 
 export const option = { name: 'Create', value: 'create', action: 'Create a connection', description: 'Create a source connection for a database' };
 
-// The connector comes first: it decides which fields follow.
-const [connectorSelector, ...connectorFields] = connectorProperties();
+// The connector comes first, with its notice (a beta label) under it: it decides which fields follow.
+const [connectorSelector, ...connectorRest] = connectorProperties();
+const notices = connectorRest.filter((p) => p.type === 'notice');
+const connectorFields = connectorRest.filter((p) => p.type !== 'notice');
 
 const properties: INodeProperties[] = [
 	connectorSelector,
+	...notices,
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -38,16 +40,22 @@ const properties: INodeProperties[] = [
 
 export const description = forOperation('connection', 'create', properties);
 
-function output(connector: Connector, built: BuiltConnection, id: string, etag: string, extra: IDataObject): IDataObject {
+/**
+ * Create's one output shape, whether it created or reused: every key is there each time
+ * (`description` null when there is none), so expressions written against one run hold on the next.
+ */
+function output(connector: Connector, found: IDataObject, outcome: { created: boolean; recovered?: boolean }): IDataObject {
 	return {
-		id,
-		etag,
-		name: built.body.name,
-		...(built.body.description ? { description: built.body.description } : {}),
+		id: String(found.id),
+		etag: String(found.etag),
+		name: String(found.name),
+		description: typeof found.description === 'string' && found.description !== '' ? found.description : null,
 		connector: connector.displayName,
 		connectionSpecId: connector.connectionSpecId,
 		connectionSpecVersion: connector.connectionSpecVersion,
-		...extra,
+		created: outcome.created,
+		reused: !outcome.created,
+		recoveredAfterLostAnswer: outcome.recovered === true,
 	};
 }
 
@@ -65,7 +73,7 @@ export async function execute(this: IExecuteFunctions, { itemIndex, client }: It
 	if (ifExists !== 'create') {
 		const existing = await findByNameAndSpec(client, built.body.name, connector.connectionSpecId, itemIndex);
 		if (existing && ifExists === 'reuse') {
-			return [{ ...output(connector, built, String(existing.id), String(existing.etag), { created: false, reused: true }), connection: publicConnection(existing) }];
+			return [output(connector, existing, { created: false })];
 		}
 		if (existing) {
 			throw fieldError(
@@ -91,5 +99,5 @@ export async function execute(this: IExecuteFunctions, { itemIndex, client }: It
 			},
 		},
 	});
-	return [output(connector, built, body.id, body.etag, { created: true, ...(recovered ? { recoveredAfterLostAnswer: true } : {}) })];
+	return [output(connector, { ...built.body, id: body.id, etag: body.etag }, { created: true, recovered })];
 }

@@ -15,5 +15,5 @@ export async function execute(this: IExecuteFunctions, { itemIndex, client }: It
 	const id = readConnectionId(this, itemIndex);
 	const { body } = await client.request<{ result?: boolean }>({ method: 'GET', path: `/connections/${encodeURIComponent(id)}/test`, itemIndex });
 	const result = body?.result === true;
-	return [result ? { id, result } : { id, result, message: FAILED_TEST_HINT }];
+	return [{ id, result, message: result ? null : FAILED_TEST_HINT }];
 }

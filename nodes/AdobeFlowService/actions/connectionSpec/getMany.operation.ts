@@ -28,12 +28,17 @@ export async function execute(this: IExecuteFunctions, { itemIndex, client }: It
 	// The OpenAPI lists no `limit` for /connectionSpecs: the Limit is applied to what comes back.
 	const all = await client.getPaged<IDataObject>('/connectionSpecs', qs, { limit: name && !byName ? undefined : limit, itemIndex, sendLimit: false });
 	const items = name && !byName ? all.filter((spec) => spec.name === name).slice(0, limit) : all;
-	return items.map((spec) => ({
+	return items.map(specItem);
+}
+
+/** A connection spec as output: as the Platform returns it, with the names of its auth specs up front. */
+export function specItem(spec: IDataObject): IDataObject {
+	return {
 		id: spec.id,
-		name: spec.name,
-		providerId: spec.providerId,
-		version: spec.version,
+		name: spec.name ?? null,
+		providerId: spec.providerId ?? null,
+		version: spec.version ?? null,
 		authSpecNames: Array.isArray(spec.authSpec) ? (spec.authSpec as IDataObject[]).map((a) => a.name) : [],
 		...spec,
-	}));
+	};
 }

@@ -84,10 +84,13 @@ export async function exploreTable(
 	return body ?? {};
 }
 
-/** A column as output: its name, source type and XDM type and format. */
+/** A column as output: its name, source type, XDM type and format — null where the Platform gives none. */
 export function describeColumn(column: ExploreColumn): IDataObject {
-	const out: IDataObject = { name: column.name, type: column.type ?? null, xdmType: column.xdm?.type ?? column['meta:xdmType'] ?? null };
-	if (column.xdm?.format) out.xdmFormat = column.xdm.format;
-	if (column['meta:xdmType']) out.metaXdmType = column['meta:xdmType'];
-	return out;
+	return {
+		name: column.name,
+		type: column.type ?? null,
+		xdmType: column.xdm?.type ?? column['meta:xdmType'] ?? null,
+		xdmFormat: column.xdm?.format ?? null,
+		metaXdmType: column['meta:xdmType'] ?? null,
+	};
 }

@@ -180,3 +180,26 @@ afterAll(() => {
 	const everything = h.seen.join('\n') + h.stack.emulator.log.join('\n');
 	expect(everything).not.toContain(CANARY);
 });
+
+describe('Create: one output shape', () => {
+	test('the same keys whether it created or reused, description null when there is none', async () => {
+		const [created] = await h.run(h.greenplum('shape check'));
+		const [reused] = await h.run(h.greenplum('shape check'));
+		expect(Object.keys(reused.json).sort()).toEqual(Object.keys(created.json).sort());
+		expect(created.json).toMatchObject({ created: true, reused: false, recoveredAfterLostAnswer: false, description: null, connector: 'GreenPlum' });
+		expect(reused.json).toMatchObject({ id: created.json.id, created: false, reused: true, recoveredAfterLostAnswer: false, description: null });
+	});
+
+	test('Get and Get Many: the same keys with or without a description, and the connector named', async () => {
+		const [plain] = await h.run(h.greenplum('shape plain'));
+		const [described] = await h.run(h.greenplum('shape described', { description: 'has one' }));
+		const [a] = await h.run({ resource: 'connection', operation: 'get', connection: byId(plain.json.id) });
+		const [b] = await h.run({ resource: 'connection', operation: 'get', connection: byId(described.json.id) });
+		expect(Object.keys(a.json).sort()).toEqual(Object.keys(b.json).sort());
+		expect(a.json).toMatchObject({ description: null, connector: 'GreenPlum' });
+		expect(b.json).toMatchObject({ description: 'has one', connector: 'GreenPlum' });
+		const many = await h.run({ resource: 'connection', operation: 'getMany', returnAll: true, filters: { name: 'shape plain' } });
+		expect(Object.keys(many[0].json).sort()).toEqual(Object.keys(a.json).sort());
+	});
+});
+

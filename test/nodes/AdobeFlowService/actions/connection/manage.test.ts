@@ -150,7 +150,7 @@ describe('Get, Update, Delete, Test', () => {
 	test('test connection: true against the sample database; false with a hint for a wrong password', async () => {
 		const [good] = await h.run(h.greenplum('test good'));
 		const [ok] = await h.run({ resource: 'connection', operation: 'test', connection: byId(good.json.id) });
-		expect(ok.json).toEqual({ id: good.json.id, result: true });
+		expect(ok.json).toEqual({ id: good.json.id, result: true, message: null });
 		const [bad] = await h.run(h.greenplum('test bad', { password: 'wrong' }));
 		const [notOk] = await h.run({ resource: 'connection', operation: 'test', connection: byId(bad.json.id) });
 		expect(notOk.json).toMatchObject({ id: bad.json.id, result: false });

@@ -39,12 +39,12 @@ describe('explore the database behind a connection', () => {
 		const [schema] = await explore('getTableSchema', { table: { __rl: true, mode: 'path', value: 'public.test_inventory' } });
 		expect(schema.json).toMatchObject({ connectionId: greenplumId, table: 'public.test_inventory', format: 'flat', columnCount: 6 });
 		expect(schema.json.columns).toEqual([
-			{ name: 'sku', type: 'string', xdmType: 'string' },
-			{ name: 'qty', type: 'integer', xdmType: 'integer' },
-			{ name: 'price', type: 'double', xdmType: 'number' },
-			{ name: 'in_stock', type: 'boolean', xdmType: 'boolean' },
+			{ name: 'sku', type: 'string', xdmType: 'string', xdmFormat: null, metaXdmType: null },
+			{ name: 'qty', type: 'integer', xdmType: 'integer', xdmFormat: null, metaXdmType: null },
+			{ name: 'price', type: 'double', xdmType: 'number', xdmFormat: null, metaXdmType: null },
+			{ name: 'in_stock', type: 'boolean', xdmType: 'boolean', xdmFormat: null, metaXdmType: null },
 			{ name: 'checked_at', type: 'string', xdmType: 'string', xdmFormat: 'date-time', metaXdmType: 'date-time' },
-			{ name: 'label', type: 'string', xdmType: 'string' },
+			{ name: 'label', type: 'string', xdmType: 'string', xdmFormat: null, metaXdmType: null },
 		]);
 		const perColumn = await explore('getTableSchema', { table: { __rl: true, mode: 'path', value: 'public.test_inventory' }, schemaOutput: 'columns' });
 		expect(perColumn.map((o) => o.json.name)).toEqual(['sku', 'qty', 'price', 'in_stock', 'checked_at', 'label']);
