@@ -36,39 +36,53 @@ export function operationSelector(resource: string, operations: Record<string, O
 	};
 }
 
-export function connectionLocator(description = 'The connection to use'): INodeProperties {
+/** A resource locator for a Platform object: From List (searchable) and By ID, plus any further modes. */
+export function idLocator(
+	what: { displayName: string; name: string; description: string; searchListMethod: string; example: string },
+	...more: INodeProperties['modes'] & object
+): INodeProperties {
+	const noun = what.displayName.toLowerCase();
 	return {
-		displayName: 'Connection',
-		name: 'connection',
+		displayName: what.displayName,
+		name: what.name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description,
+		description: what.description,
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: 'Select a connection...',
-				typeOptions: { searchListMethod: 'searchConnections', searchable: true },
+				placeholder: `Select a ${noun}...`,
+				typeOptions: { searchListMethod: what.searchListMethod, searchable: true },
 			},
 			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: 'e.g. 4cb0c374-d3bb-4557-b139-5712880adc55',
-				validation: [{ type: 'regex', properties: { regex: `^\\s*${UUID}\\s*$`, errorMessage: 'Not a valid connection ID' } }],
+				placeholder: `e.g. ${what.example}`,
+				validation: [{ type: 'regex', properties: { regex: `^\\s*${UUID}\\s*$`, errorMessage: `Not a valid ${noun} ID` } }],
 			},
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: 'e.g. https://platform.adobe.io/data/foundation/flowservice/connections/4cb0c374-d3bb-4557-b139-5712880adc55',
-				validation: [{ type: 'regex', properties: { regex: `.*(${UUID}).*`, errorMessage: 'The URL holds no connection ID' } }],
-				extractValue: { type: 'regex', regex: `(${UUID})` },
-			},
+			...more,
 		],
 	};
+}
+
+export function connectionLocator(description = 'The connection to use'): INodeProperties {
+	return idLocator(
+		{ displayName: 'Connection', name: 'connection', description, searchListMethod: 'searchConnections', example: '4cb0c374-d3bb-4557-b139-5712880adc55' },
+		// A locator mode, not a parameter: modes have no default.
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
+		{
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: 'e.g. https://platform.adobe.io/data/foundation/flowservice/connections/4cb0c374-d3bb-4557-b139-5712880adc55',
+			validation: [{ type: 'regex', properties: { regex: `.*(${UUID}).*`, errorMessage: 'The URL holds no connection ID' } }],
+			extractValue: { type: 'regex', regex: `(${UUID})` },
+		},
+	);
 }
 
 /** Throws a NodeOperationError naming the field and the item. */

@@ -1,38 +1,21 @@
 /** Connection Spec → Get: one connection spec, e.g. to see the auth fields a connector needs. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { readId, UUID } from '../../helpers/validation';
+import { readId } from '../../helpers/validation';
 import type { ItemContext } from '../common';
-import { forOperation, validated } from '../common';
+import { forOperation, idLocator, validated } from '../common';
 import { specItem } from './getMany.operation';
 
 export const option = { name: 'Get', value: 'get', action: 'Get a connection spec' };
 
 export const description = forOperation('connectionSpec', 'get', [
-	{
+	idLocator({
 		displayName: 'Connection Spec',
 		name: 'connectionSpecId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description: 'The connection spec, e.g. to see the auth fields a connector needs',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a connection spec...',
-				typeOptions: { searchListMethod: 'searchConnectionSpecs', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 37b6bf40-d318-4655-90be-5cd6f65d334b',
-				validation: [{ type: 'regex', properties: { regex: `^\\s*${UUID}\\s*$`, errorMessage: 'Not a valid connection spec ID' } }],
-			},
-		],
-	},
+		searchListMethod: 'searchConnectionSpecs',
+		example: '37b6bf40-d318-4655-90be-5cd6f65d334b',
+	}),
 ]);
 
 export async function execute(this: IExecuteFunctions, { itemIndex, client }: ItemContext): Promise<IDataObject[]> {
