@@ -76,7 +76,7 @@ async function main() {
 			const out = await runNode({
 				credentials,
 				items: Array.from({ length: N }, (_, i) => ({ i })),
-				parameters: { resource: 'connection', operation: 'create', connector: 'greenplum', name: `={{ "bench-${orgOurs}-" + $json.i }}`, host: '127.0.0.1', port: 5432, database: 'sales', username: 'analyst', password: 'analyst-pw', options: { ifExists: 'create', concurrency: DEFAULT_CONCURRENCY } },
+				parameters: { resource: 'connection', operation: 'create', connector: 'greenplum', databaseLogin: 'node', name: `={{ "bench-${orgOurs}-" + $json.i }}`, host: '127.0.0.1', port: 5432, database: 'sales', username: 'analyst', password: 'analyst-pw', options: { ifExists: 'create', concurrency: DEFAULT_CONCURRENCY } },
 			});
 			ours.push(performance.now() - started);
 			if (out.length !== N || emulator.connections(orgOurs).length !== N) throw new Error('overhead run lost items');
@@ -181,7 +181,7 @@ async function main() {
 			});
 			const oursNode = (org: string, concurrency: number) => ({
 				id: 'bulk', name: 'Bulk', type: 'CUSTOM.adobeFlowService', typeVersion: 1, position: [400, 0], onError: 'continueRegularOutput',
-				parameters: { resource: 'connection', operation: 'create', connector: 'greenplum', name: `={{ "bench-${org}-" + $json.i }}`, host: '127.0.0.1', port: 5432, database: 'sales', username: 'analyst', password: 'analyst-pw', options: { ifExists: 'create', concurrency } },
+				parameters: { resource: 'connection', operation: 'create', connector: 'greenplum', databaseLogin: 'node', name: `={{ "bench-${org}-" + $json.i }}`, host: '127.0.0.1', port: 5432, database: 'sales', username: 'analyst', password: 'analyst-pw', options: { ifExists: 'create', concurrency } },
 				credentials: { flowServiceApi: { id: 'benchFlowSvcCred', name: 'bench' } },
 			});
 			const httpNode = (org: string) => ({

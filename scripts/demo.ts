@@ -29,8 +29,14 @@ async function main(): Promise<number> {
 				type: 'flowServiceApi',
 				data: { accessToken: 'demo-token', clientId: 'demo-client', imsOrgId: 'DEMO0000000000000000000A@AdobeOrg', sandboxName: 'prod', baseUrl: stack.emulator.url },
 			},
+			{
+				id: 'aepSourceDbLogin',
+				name: 'Source database login',
+				type: 'flowServiceDatabaseApi',
+				data: { loginInput: 'fields', host: stack.database.host, port: String(stack.database.port), ...stack.database.login },
+			},
 		]);
-		const workflow = loadExample(WORKFLOW, { 'Create GreenPlum Connection': { host: stack.database.host, port: stack.database.port } });
+		const workflow = loadExample(WORKFLOW);
 		await n8n.importWorkflow(workflow);
 		say(`Running "${(workflow as unknown as { name: string }).name}" in n8n ${n8nVersion()}...`);
 		const started = Date.now();

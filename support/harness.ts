@@ -35,6 +35,8 @@ export function useStack(options: EmulatorOptions = {}): Harness {
 		});
 		harness.credentials = new CredentialStore();
 		harness.credentials.set('flowServiceApi', { accessToken: TOKEN, clientId: API_KEY, imsOrgId: ORG, sandboxName: 'prod', baseUrl: harness.stack.emulator.url });
+		const { login } = harness.stack.database;
+		harness.credentials.set('flowServiceDatabaseApi', { host: '127.0.0.1', port: String(harness.stack.database.port), database: login.database, username: login.username, password: login.password });
 		harness.credentials.set('flowServiceServerToServerApi', {
 			clientId: API_KEY,
 			clientSecret: CLIENT_SECRET,
@@ -59,11 +61,13 @@ export function useStack(options: EmulatorOptions = {}): Harness {
 			throw error;
 		}
 	};
+	// The login typed into the node, so that a test can vary one field; the credential path has tests of its own.
 	const create = (connector: string) => (name: string, extra: IDataObject = {}) => ({
 		resource: 'connection',
 		operation: 'create',
 		connector,
 		name,
+		databaseLogin: 'node',
 		host: '127.0.0.1',
 		port: harness.stack.database.port,
 		database: harness.stack.database.login.database,

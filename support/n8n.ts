@@ -5,7 +5,7 @@
  * and workflows run with `n8n execute --id`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -154,12 +154,37 @@ export class N8nInstance {
 
 	/** Reads a credential's stored data back (decrypted), e.g. to see a renewed token was kept. */
 	async exportCredentials(): Promise<Array<{ id: string; data: Record<string, unknown> }>> {
+		return await this.credentialsExport(true);
+	}
+
+	/** The credentials as n8n stores them: `data` is the ciphertext. */
+	async storedCredentials(): Promise<Array<{ id: string; data: string }>> {
+		return await this.credentialsExport(false);
+	}
+
+	private async credentialsExport<T>(decrypted: boolean): Promise<T[]> {
 		const file = join(this.userFolder, 'export.json');
-		const result = await this.cli(['export:credentials', '--all', '--decrypted', `--output=${file}`]);
+		const result = await this.cli(['export:credentials', '--all', ...(decrypted ? ['--decrypted'] : []), `--output=${file}`]);
 		if (result.exitCode !== 0) throw new Error(`n8n export:credentials failed:\n${result.output}`);
-		const exported = JSON.parse(readFileSync(file, 'utf8')) as Array<{ id: string; data: Record<string, unknown> }>;
+		const exported = JSON.parse(readFileSync(file, 'utf8')) as T[];
 		rmSync(file);
 		return exported;
+	}
+
+	/** Every workflow, as `n8n export:workflow` writes it. */
+	async exportWorkflows(): Promise<Array<{ id: string; nodes: Array<Record<string, unknown>> }>> {
+		const file = join(this.userFolder, 'workflows.json');
+		const result = await this.cli(['export:workflow', '--all', `--output=${file}`]);
+		if (result.exitCode !== 0) throw new Error(`n8n export:workflow failed:\n${result.output}`);
+		const exported = JSON.parse(readFileSync(file, 'utf8')) as Array<{ id: string; nodes: Array<Record<string, unknown>> }>;
+		rmSync(file);
+		return exported;
+	}
+
+	/** n8n's SQLite database and its journal files. */
+	databaseFiles(): string[] {
+		const folder = join(this.userFolder, '.n8n');
+		return existsSync(folder) ? readdirSync(folder).filter((name) => name.startsWith('database.sqlite')).map((name) => join(folder, name)) : [];
 	}
 
 	dispose(): void {

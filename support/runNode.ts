@@ -25,6 +25,7 @@ import type {
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { FlowServiceApi } from '../credentials/FlowServiceApi.credentials';
+import { FlowServiceDatabaseApi } from '../credentials/FlowServiceDatabaseApi.credentials';
 import { FlowServiceServerToServerApi } from '../credentials/FlowServiceServerToServerApi.credentials';
 import { AdobeFlowService } from '../nodes/AdobeFlowService/AdobeFlowService.node';
 
@@ -42,6 +43,7 @@ if (typeof afterAll === 'function') {
 const credentialTypes: Record<string, ICredentialType> = {
 	flowServiceApi: new FlowServiceApi(),
 	flowServiceServerToServerApi: new FlowServiceServerToServerApi(),
+	flowServiceDatabaseApi: new FlowServiceDatabaseApi(),
 };
 
 /** Stored credentials, as n8n keeps them between executions. */
@@ -108,7 +110,7 @@ function setUp(parameters: IDataObject, credentials: CredentialStore, authentica
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: { authentication, ...parameters } as INode['parameters'],
-		credentials: { [credentialType]: { id: '1', name: 'test credential' } },
+		credentials: { [credentialType]: { id: '1', name: 'test credential' }, flowServiceDatabaseApi: { id: '2', name: 'database login' } },
 		...(onError ? { onError } : {}),
 	};
 	const nodeTypes = {

@@ -22,33 +22,46 @@ export interface FieldSpec {
 	placeholder?: string;
 	/** Text fields only: the value used when the user leaves it empty. */
 	default?: string;
+	/**
+	 * Part of the database login: kept in the Database Login credential (encrypted by n8n), and
+	 * typed into the node only when the user chooses to.
+	 */
+	login?: true;
 }
+
+/** The n8n credential type that holds a database login (credentials/FlowServiceDatabaseApi.credentials.ts). */
+export const DATABASE_LOGIN = 'flowServiceDatabaseApi';
 
 /** The shared catalogue of fields: one definition whatever the connector. */
 export const FIELDS: Record<FieldKey, FieldSpec> = {
 	host: {
+		login: true,
 		displayName: 'Host',
 		kind: 'host',
 		description: 'Host name or IP address of the database server, without scheme or path',
 		placeholder: 'e.g. db.example.com',
 	},
 	port: {
+		login: true,
 		displayName: 'Port',
 		kind: 'port',
 		description: 'TCP port of the database server (1–65535)',
 	},
 	database: {
+		login: true,
 		displayName: 'Database',
 		kind: 'text',
 		description: 'Name of the database to connect to',
 		placeholder: 'e.g. SAMPLE',
 	},
 	username: {
+		login: true,
 		displayName: 'Username',
 		kind: 'text',
 		description: 'User the Platform signs in as',
 	},
 	password: {
+		login: true,
 		displayName: 'Password',
 		kind: 'secret',
 		description: 'Password of that user. Sent to Adobe only; never returned in output.',
@@ -152,6 +165,12 @@ export function connectorOptions(value: (connector: Connector) => string): Array
 
 export function findConnectorBySpecId(specId: string): Connector | undefined {
 	return CONNECTORS.find((c) => c.connectionSpecId === specId);
+}
+
+/** The login fields some connector uses, in catalogue order: what the Database Login credential asks for. */
+export function loginFields(): FieldKey[] {
+	const used = new Set(CONNECTORS.flatMap((c) => c.fields));
+	return (Object.keys(FIELDS) as FieldKey[]).filter((key) => FIELDS[key].login && used.has(key));
 }
 
 /** Names of the `auth.params` keys that hold a secret, for masking. */

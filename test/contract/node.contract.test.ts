@@ -3,7 +3,7 @@
  * has the documented shape (method, path, query, headers, body keys and nesting), and each documented
  * response turns into the output items a user gets. Values may differ; shapes may not.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { CredentialStore, runNode } from '../../support/runNode';
 import type { Fixture } from './fixtures';
@@ -22,9 +22,10 @@ afterEach(async () => {
 });
 
 /** Runs the node against a server that answers with the given documented responses. */
-async function against(routes: Route[], parameters: IDataObject, authentication: 'accessToken' | 'serverToServer' = 'accessToken') {
+async function against(routes: Route[], parameters: IDataObject, authentication: 'accessToken' | 'serverToServer' = 'accessToken', databaseLogin: ICredentialDataDecryptedObject = {}) {
 	replay = await startReplay(routes);
 	const credentials = new CredentialStore();
+	credentials.set('flowServiceDatabaseApi', databaseLogin);
 	credentials.set('flowServiceApi', { accessToken: 'doc-token', clientId: 'doc-client', imsOrgId: ORG, sandboxName: 'Prod', baseUrl: replay.url });
 	credentials.set('flowServiceServerToServerApi', {
 		clientId: 'doc-client',
@@ -58,7 +59,7 @@ function expectDocumentedRequest(sent: Recorded, fixture: Fixture) {
 }
 
 describe('Connection → Create: the documented body for each connector', () => {
-	test('IBM DB2 (create/databases/ibm-db2.md)', async () => {
+	test('IBM DB2 (create/databases/ibm-db2.md), the login from the Database Login credential', async () => {
 		const fixture = FIXTURES['create-ibm-db2'];
 		const { out, requests } = await against([answer(fixture)], {
 			resource: 'connection',
@@ -66,13 +67,8 @@ describe('Connection → Create: the documented body for each connector', () => 
 			connector: 'ibmDb2',
 			name: 'DB2 sales',
 			description: 'Sales warehouse',
-			host: 'db2.example.com',
-			port: 50000,
-			database: 'SAMPLE',
-			username: 'analyst',
-			password: 'secret',
 			options: { ifExists: 'create' },
-		});
+		}, 'accessToken', { host: 'db2.example.com', port: '50000', database: 'SAMPLE', username: 'analyst', password: 'secret' });
 		expect(requests).toHaveLength(1);
 		expectDocumentedRequest(requests[0], fixture);
 		expect(shapeOf(requests[0].body)).toEqual(shapeOf(fixture.request!.body));
@@ -87,6 +83,7 @@ describe('Connection → Create: the documented body for each connector', () => 
 			resource: 'connection',
 			operation: 'create',
 			connector: 'greenplum',
+			databaseLogin: 'node',
 			name: 'GreenPlum sales',
 			description: 'Sales warehouse',
 			host: 'gp.example.com',
@@ -149,6 +146,7 @@ describe('Connection → Get, Update, Delete, Test', () => {
 			connection: byId(CONNECTION_ID),
 			updateCredentials: true,
 			connector: 'greenplum',
+			databaseLogin: 'node',
 			host: 'gp.example.com',
 			port: 5432,
 			database: 'sales',

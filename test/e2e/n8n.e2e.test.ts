@@ -2,6 +2,8 @@
  * Our built package inside a real, pinned n8n: workflows imported and run with `n8n execute`,
  * against the emulator and the embedded database.
  */
+import { readFileSync } from 'node:fs';
+
 import type { Stack } from '../../emulator/stack';
 import { startStack } from '../../emulator/stack';
 import type { CredentialImport, Execution } from '../../support/n8n';
@@ -16,6 +18,9 @@ const CRED = 'aepFlowSvcCred01';
 const S2S_CRED = 'aepFlowSvcS2S001';
 const BAD_CRED = 'aepFlowSvcBad001';
 const BAD_S2S_CRED = 'aepFlowSvcBadS2S';
+const DB_LOGIN = 'aepSourceDbLogin';
+/** The sample database's password, kept in the Database Login credential the examples use. */
+const DB_PASSWORD = 'analyst-pw';
 
 function expectSuccess(execution: Execution): void {
 	if (execution.exitCode !== 0 || execution.result?.status !== 'success') {
@@ -23,13 +28,15 @@ function expectSuccess(execution: Execution): void {
 	}
 }
 
-const db = () => ({ host: '127.0.0.1', port: stack.database.port, database: 'sales', username: 'analyst', password: 'analyst-pw' });
+/** A login typed into the node instead (Database Login: Typed in This Node); saved in the workflow, so not the credential's password. */
+const typed = () => ({ databaseLogin: 'node', host: '127.0.0.1', port: stack.database.port, database: 'sales', username: 'analyst', password: 'typed-in-node' });
 
 /** Points every Flow Service node of a workflow at another credential. */
 function useCredential<W extends { nodes: Array<Record<string, unknown>> }>(workflow: W, type: string, id: string, authentication = "accessToken"): W {
 	for (const node of workflow.nodes) {
 		if (!node.credentials) continue;
-		node.credentials = { [type]: { id, name: id } };
+		const { flowServiceDatabaseApi } = node.credentials as Record<string, unknown>;
+		node.credentials = { [type]: { id, name: id }, ...(flowServiceDatabaseApi ? { flowServiceDatabaseApi } : {}) };
 		node.parameters = { ...(node.parameters as object), authentication };
 	}
 	return workflow;
@@ -51,6 +58,7 @@ beforeAll(async () => {
 		{ id: CRED, name: 'Flow Service API', type: 'flowServiceApi', data: { accessToken: TOKEN, clientId: API_KEY, ...platform } },
 		{ id: BAD_CRED, name: 'Expired token', type: 'flowServiceApi', data: { accessToken: 'expired-token', clientId: API_KEY, ...platform } },
 		{ id: S2S_CRED, name: 'Server-to-Server', type: 'flowServiceServerToServerApi', data: { accessToken: '', clientId: API_KEY, clientSecret: CLIENT_SECRET, scopes: 'openid,AdobeID', imsTokenUrl: stack.emulator.imsTokenUrl, ...platform } },
+		{ id: DB_LOGIN, name: 'Source database login', type: 'flowServiceDatabaseApi', data: { loginInput: 'fields', host: '127.0.0.1', port: String(stack.database.port), database: 'sales', username: 'analyst', password: DB_PASSWORD } },
 		{ id: BAD_S2S_CRED, name: 'Wrong secret', type: 'flowServiceServerToServerApi', data: { accessToken: '', clientId: API_KEY, clientSecret: `${CANARY}-wrong`, scopes: 'openid', imsTokenUrl: stack.emulator.imsTokenUrl, ...platform } },
 	];
 	await n8n.importCredentials(credentials);
@@ -67,9 +75,9 @@ afterAll(async () => {
 });
 
 test('schedule → create GreenPlum → list tables → schema → preview: the id reaches the next node, real tables and rows come out', async () => {
-	const workflow = loadExample('greenplum-create-and-explore.json', { 'Create GreenPlum Connection': { ...db(), name: 'e2e greenplum' } });
+	const workflow = loadExample('greenplum-create-and-explore.json', { 'Create GreenPlum Connection': { name: 'e2e greenplum' } });
 	// The canary stands in for a real password: it goes to the Platform, and must come out nowhere.
-	workflow.nodes.push({ id: 'decoy', name: 'Decoy Connection', type: 'CUSTOM.adobeFlowService', typeVersion: 1, position: [220, 200], parameters: { ...db(), resource: 'connection', operation: 'create', connector: 'greenplum', name: 'decoy', password: CANARY }, credentials: { flowServiceApi: { id: CRED, name: 'Flow Service API' } } });
+	workflow.nodes.push({ id: 'decoy', name: 'Decoy Connection', type: 'CUSTOM.adobeFlowService', typeVersion: 1, position: [220, 200], parameters: { ...typed(), resource: 'connection', operation: 'create', connector: 'greenplum', name: 'decoy', password: CANARY }, credentials: { flowServiceApi: { id: CRED, name: 'Flow Service API' } } });
 	(workflow as unknown as { connections: Record<string, unknown> }).connections['Run Now'] = { main: [[{ node: 'Create GreenPlum Connection', type: 'main', index: 0 }, { node: 'Decoy Connection', type: 'main', index: 0 }]] };
 	await n8n.importWorkflow(workflow);
 	const run = await n8n.execute(workflow.id);
@@ -90,7 +98,7 @@ test('schedule → create GreenPlum → list tables → schema → preview: the 
 });
 
 test('create DB2 → a built-in Set node reads {{ $json.id }}', async () => {
-	const workflow = loadExample('db2-create-then-use-id.json', { 'Create DB2 Connection': { ...db(), name: 'e2e db2' } });
+	const workflow = loadExample('db2-create-then-use-id.json', { 'Create DB2 Connection': { name: 'e2e db2' } });
 	await n8n.importWorkflow(workflow);
 	const run = await n8n.execute(workflow.id);
 	expectSuccess(run);
@@ -114,7 +122,7 @@ test('get many → filter → delete: only the matching connections go', async (
 });
 
 test('a wrong token fails the execution with the Platform error', async () => {
-	const workflow = useCredential(loadExample('db2-create-then-use-id.json', { 'Create DB2 Connection': db() }), 'flowServiceApi', BAD_CRED);
+	const workflow = useCredential(loadExample('db2-create-then-use-id.json', {}), 'flowServiceApi', BAD_CRED);
 	workflow.id = 'aepBadTokenRun01';
 	await n8n.importWorkflow(workflow);
 	const run = await n8n.execute(workflow.id);
@@ -123,7 +131,7 @@ test('a wrong token fails the execution with the Platform error', async () => {
 });
 
 test('Continue (using error output): the bad item goes to the error output, paired; the good one is created', async () => {
-	const workflow = loadExample('db2-create-then-use-id.json', { 'Create DB2 Connection': { ...db(), name: '={{ $json.name }}' } });
+	const workflow = loadExample('db2-create-then-use-id.json', { 'Create DB2 Connection': { ...typed(), name: '={{ $json.name }}' } });
 	workflow.id = 'aepErrorOutput01';
 	const code = { id: 'code', name: 'Two Items', type: 'n8n-nodes-base.code', typeVersion: 2, position: [100, 0], parameters: { jsCode: "return [{ json: { name: 'good one' } }, { json: { name: '' } }];" } };
 	const failed = { id: 'failed', name: 'Failed Items', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [440, 200], parameters: {} };
@@ -147,9 +155,29 @@ test('Continue (using error output): the bad item goes to the error output, pair
 	expect(itemsOf(run.result, 'Create DB2 Connection', 1)[0].pairedItem).toEqual({ item: 1 });
 });
 
+test('the example workflows, as n8n exports them, hold no password; n8n keeps the database login encrypted', async () => {
+	const examples = ['greenplum-create-and-explore.json', 'db2-create-then-use-id.json', 'delete-connections-by-name.json'].map((name) => loadExample(name));
+	for (const workflow of examples) await n8n.importWorkflow(workflow);
+	const exported = await n8n.exportWorkflows();
+	expect(exported.map((w) => w.id)).toEqual(expect.arrayContaining(examples.map((w) => w.id)));
+	for (const workflow of exported.filter((w) => examples.some((e) => e.id === w.id))) {
+		const text = JSON.stringify(workflow);
+		expect(text).not.toContain(DB_PASSWORD);
+		expect(text).not.toMatch(/"(password|connectionString|accessToken|clientSecret)"/);
+	}
+	// Exported as stored: ciphertext, without the password; decrypted, the password is there.
+	const stored = (await n8n.storedCredentials()).find((c) => c.id === DB_LOGIN)!;
+	expect(typeof stored.data).toBe('string');
+	expect(String(stored.data)).not.toContain(DB_PASSWORD);
+	expect((await n8n.exportCredentials()).find((c) => c.id === DB_LOGIN)!.data.password).toBe(DB_PASSWORD);
+	// n8n's database file, byte for byte: the password appears nowhere in it.
+	expect(n8n.databaseFiles().length).toBeGreaterThan(0);
+	for (const file of n8n.databaseFiles()) expect(readFileSync(file).includes(Buffer.from(DB_PASSWORD))).toBe(false);
+});
+
 describe('OAuth Server-to-Server in n8n', () => {
 	const workflowFor = (id: string, items: number) => {
-		const workflow = useCredential(loadExample('db2-create-then-use-id.json', { 'Create DB2 Connection': { ...db(), name: `={{ "s2s ${id} " + $json.n }}` } }), 'flowServiceServerToServerApi', S2S_CRED, 'serverToServer');
+		const workflow = useCredential(loadExample('db2-create-then-use-id.json', { 'Create DB2 Connection': { name: `={{ "s2s ${id} " + $json.n }}` } }), 'flowServiceServerToServerApi', S2S_CRED, 'serverToServer');
 		workflow.id = id;
 		workflow.nodes.push({ id: 'c', name: 'Items', type: 'n8n-nodes-base.code', typeVersion: 2, position: [100, 0], parameters: { jsCode: `return Array.from({ length: ${items} }, (_, n) => ({ json: { n } }));` } });
 		Object.assign(workflow as unknown as { connections: object }, {

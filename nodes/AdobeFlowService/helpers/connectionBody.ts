@@ -28,25 +28,31 @@ export interface BuiltConnection {
 	secrets: string[];
 }
 
-function readField(connector: Connector, key: FieldKey, raw: unknown): string {
+/** Where the user gives a value: its field's name, and the credential's where it came from there. */
+function label(displayName: string, fromCredential: boolean | undefined): string {
+	return fromCredential ? `${displayName} in the Database Login credential` : displayName;
+}
+
+function readField(connector: Connector, key: FieldKey, raw: unknown, fromCredential?: boolean): string {
 	const spec = FIELDS[key];
 	const required = !(connector.optional ?? []).includes(key) && spec.default === undefined;
+	const field = label(spec.displayName, fromCredential && spec.login);
 	switch (spec.kind) {
 		case 'host':
-			return readHost(spec.displayName, raw);
+			return readHost(field, raw);
 		case 'port':
-			return readPort(spec.displayName, raw, { required });
+			return readPort(field, raw, { required });
 		case 'secret':
-			return readSecret(spec.displayName, raw, { required });
+			return readSecret(field, raw, { required });
 		default:
-			return readText(spec.displayName, raw, { required }) || spec.default || '';
+			return readText(field, raw, { required }) || spec.default || '';
 	}
 }
 
-function readWholeConnectionString(connector: Connector, raw: unknown): { value: string; masked: string } {
+function readWholeConnectionString(connector: Connector, raw: unknown, fromCredential?: boolean): { value: string; masked: string } {
 	if (connector.auth.type !== 'connectionString') throw new Error('connector takes no connection string');
 	const { keys } = connector.auth;
-	const field = 'Connection String';
+	const field = label('Connection String', fromCredential);
 	const value = readText(field, raw, { max: LIMITS.connectionString, trim: false });
 	let pairs = new Map<string, string>();
 	let unreadable: string | undefined;
@@ -73,6 +79,8 @@ export interface AuthInput {
 	values: Partial<Record<FieldKey, unknown>>;
 	/** A whole connection string, when the connector accepts one and the user chose to give it. */
 	connectionString?: unknown;
+	/** Whether the login came from the Database Login credential: errors then point there. */
+	fromCredential?: boolean;
 }
 
 export interface BuiltAuthParams {
@@ -89,7 +97,7 @@ export function buildAuthParams(connector: Connector, input: AuthInput): BuiltAu
 	const params: Record<string, string> = {};
 	const masked: Record<string, string> = {};
 	if (connector.auth.type === 'connectionString' && input.connectionString !== undefined) {
-		const whole = readWholeConnectionString(connector, input.connectionString);
+		const whole = readWholeConnectionString(connector, input.connectionString, input.fromCredential);
 		params[connector.auth.param] = whole.value;
 		masked[connector.auth.param] = whole.masked;
 		secrets.push(whole.value);
@@ -97,7 +105,7 @@ export function buildAuthParams(connector: Connector, input: AuthInput): BuiltAu
 	}
 	const values = {} as Record<FieldKey, string>;
 	for (const key of connector.fields) {
-		values[key] = readField(connector, key, input.values[key]);
+		values[key] = readField(connector, key, input.values[key], input.fromCredential);
 		if (FIELDS[key].kind === 'secret') secrets.push(values[key]);
 	}
 	const shown = (key: FieldKey) => (FIELDS[key].kind === 'secret' ? MASK : values[key]);

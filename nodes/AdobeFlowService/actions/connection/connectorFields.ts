@@ -1,12 +1,15 @@
 /**
- * The Connector selector and each connector's fields, generated from connectors.ts.
- * Create shows them always; Update shows them when the user chooses to replace the credentials.
+ * The Connector selector, where the database login comes from, and each connector's fields,
+ * generated from connectors.ts. Create shows them always; Update shows them when the user chooses
+ * to replace the credentials. The login fields (host, port, database, username, password) come from
+ * the Database Login credential unless the user chooses to type them into the node.
  */
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Connector, FieldKey } from '../../connectors';
-import { CONNECTORS, connectorOptions, FIELDS, findConnector } from '../../connectors';
+import { CONNECTORS, connectorOptions, DATABASE_LOGIN, FIELDS, findConnector } from '../../connectors';
 import type { AuthInput, ConnectionInput } from '../../helpers/connectionBody';
+import { loginInput } from '../../helpers/databaseLogin';
 import { FieldError } from '../../helpers/validation';
 import { fieldError } from '../common';
 
@@ -14,7 +17,7 @@ const wholeStringConnectors = CONNECTORS.filter((c) => c.acceptsWholeConnectionS
 
 function fieldProperty(connector: Connector, key: FieldKey): INodeProperties {
 	const spec = FIELDS[key];
-	const show: IDisplayOptions['show'] = { connector: [connector.key] };
+	const show: IDisplayOptions['show'] = spec.login ? { connector: [connector.key], databaseLogin: ['node'] } : { connector: [connector.key] };
 	const property: INodeProperties = {
 		displayName: spec.displayName,
 		name: key,
@@ -43,6 +46,25 @@ export function connectorProperties(): INodeProperties[] {
 			description: 'The database the Platform will read from',
 		},
 		{
+			displayName: 'Database Login',
+			name: 'databaseLogin',
+			type: 'options',
+			options: [
+				{ name: 'From Credential', value: 'credential', description: 'Kept in an n8n credential, encrypted; never in the workflow' },
+				{ name: 'Typed in This Node', value: 'node', description: 'Given here, e.g. from an expression; saved in the workflow as written' },
+			],
+			default: 'credential',
+			description: 'Where the host, port, database, username and password of the source database come from',
+		},
+		{
+			displayName:
+				'Values typed here are saved in the workflow as written: anyone who can open, export or copy it can read them. Use From Credential, or take them from an expression (e.g. a vault lookup).',
+			name: 'typedLoginNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { databaseLogin: ['node'] } },
+		},
+		{
 			displayName: 'Credentials Input',
 			name: 'credentialsInput',
 			type: 'options',
@@ -51,7 +73,7 @@ export function connectorProperties(): INodeProperties[] {
 				{ name: 'Connection String', value: 'connectionString', description: 'A whole connection string, sent as given' },
 			],
 			default: 'fields',
-			displayOptions: { show: { connector: wholeStringConnectors } },
+			displayOptions: { show: { connector: wholeStringConnectors, databaseLogin: ['node'] } },
 		},
 		{
 			displayName: 'Connection String',
@@ -62,7 +84,7 @@ export function connectorProperties(): INodeProperties[] {
 			required: true,
 			placeholder: 'e.g. HOST=db.example.com;PORT=5432;DB=sales;UID=reader;PWD={p;ss}',
 			description: 'Connection string as the Platform expects it. A value holding ; = { or } goes in braces, with } doubled.',
-			displayOptions: { show: { connector: wholeStringConnectors, credentialsInput: ['connectionString'] } },
+			displayOptions: { show: { connector: wholeStringConnectors, databaseLogin: ['node'], credentialsInput: ['connectionString'] } },
 		},
 		...CONNECTORS.flatMap((connector) => connector.fields.map((key) => fieldProperty(connector, key))),
 		...CONNECTORS.filter((c) => c.notice).map(
@@ -84,19 +106,34 @@ export function readConnector(context: IExecuteFunctions, itemIndex: number): Co
 	return connector;
 }
 
-/** The connector's fields, or a whole connection string where the connector takes one and the user chose it. */
-export function readAuthInput(context: IExecuteFunctions, connector: Connector, itemIndex: number): AuthInput {
-	const whole = connector.acceptsWholeConnectionString && context.getNodeParameter('credentialsInput', itemIndex, 'fields') === 'connectionString';
+/**
+ * The connector's fields, or a whole connection string where the connector takes one: the login from
+ * the Database Login credential (or the node, where the user chose it), the rest from the node.
+ */
+export async function readAuthInput(context: IExecuteFunctions, connector: Connector, itemIndex: number): Promise<AuthInput> {
+	const fromCredential = context.getNodeParameter('databaseLogin', itemIndex, 'credential') === 'credential';
+	const whole = !fromCredential && connector.acceptsWholeConnectionString && context.getNodeParameter('credentialsInput', itemIndex, 'fields') === 'connectionString';
 	if (whole) return { values: {}, connectionString: context.getNodeParameter('connectionString', itemIndex, '') as unknown };
 	const values: AuthInput['values'] = {};
-	for (const key of connector.fields) values[key] = context.getNodeParameter(key, itemIndex, undefined) as unknown;
-	return { values };
+	for (const key of connector.fields) if (!(fromCredential && FIELDS[key].login)) values[key] = context.getNodeParameter(key, itemIndex, undefined) as unknown;
+	if (!fromCredential) return { values };
+	const login = await context.getCredentials(DATABASE_LOGIN, itemIndex);
+	const input = loginInput(connector, login);
+	if (!input) {
+		const fields = connector.fields.filter((key) => FIELDS[key].login).map((key) => FIELDS[key].displayName);
+		throw fieldError(
+			context,
+			new FieldError('Database Login credential', `holds a whole connection string, which ${connector.displayName} does not take`, `Set its Login Input to Fields and fill in ${fields.join(', ')}`),
+			itemIndex,
+		);
+	}
+	return { ...input, values: { ...values, ...input.values } };
 }
 
-export function readConnectionInput(context: IExecuteFunctions, connector: Connector, itemIndex: number): ConnectionInput {
+export async function readConnectionInput(context: IExecuteFunctions, connector: Connector, itemIndex: number): Promise<ConnectionInput> {
 	return {
 		name: context.getNodeParameter('name', itemIndex, '') as unknown,
 		description: context.getNodeParameter('description', itemIndex, '') as unknown,
-		...readAuthInput(context, connector, itemIndex),
+		...(await readAuthInput(context, connector, itemIndex)),
 	};
 }

@@ -61,7 +61,7 @@ function output(connector: Connector, found: IDataObject, outcome: { created: bo
 
 export async function execute(this: IExecuteFunctions, { itemIndex, client }: ItemContext): Promise<IDataObject[]> {
 	const connector = readConnector(this, itemIndex);
-	const input = readConnectionInput(this, connector, itemIndex);
+	const input = await readConnectionInput(this, connector, itemIndex);
 	const built = validated(this, itemIndex, () => buildConnection(connector, input));
 	const options = this.getNodeParameter('options', itemIndex, {}) as { dryRun?: boolean; ifExists?: string };
 

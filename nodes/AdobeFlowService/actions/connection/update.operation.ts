@@ -63,7 +63,7 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 	let expectedSpec: string | undefined;
 	if (updateCredentials) {
 		const connector = readConnector(this, itemIndex);
-		const input = readAuthInput(this, connector, itemIndex);
+		const input = await readAuthInput(this, connector, itemIndex);
 		const auth = validated(this, itemIndex, () => buildAuthParams(connector, input));
 		patch.push({ op: 'replace', path: '/auth/params', value: auth.params });
 		secrets = auth.secrets;

@@ -1,0 +1,69 @@
+import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { CONNECTORS, FIELDS, loginFields } from '../nodes/AdobeFlowService/connectors';
+import { platformIcon } from './FlowServiceApi.credentials';
+
+const wholeString = CONNECTORS.filter((c) => c.acceptsWholeConnectionString).map((c) => c.displayName);
+
+/** One credential field per login field of connectors.ts: what the connectors need, said once. */
+function loginProperty(key: ReturnType<typeof loginFields>[number]): INodeProperties {
+	const spec = FIELDS[key];
+	const property: INodeProperties = {
+		displayName: spec.displayName,
+		name: key,
+		// A port is text here so that it may stay empty: the connector's usual port is then used.
+		type: 'string',
+		default: '',
+		required: spec.kind !== 'port',
+		description: spec.kind === 'port' ? `${spec.description}. Empty: the connector's usual port.` : spec.description,
+		displayOptions: wholeString.length > 0 ? { show: { loginInput: ['fields'] } } : undefined,
+	};
+	if (spec.placeholder) property.placeholder = spec.placeholder;
+	if (spec.kind === 'port') property.placeholder = 'e.g. 5432';
+	if (spec.kind === 'secret') property.typeOptions = { password: true };
+	return property;
+}
+
+/**
+ * The source database's login, which the Platform needs to read from it. Kept in n8n's encrypted
+ * credential store, so that it is in no workflow, export or execution. Used by Connection → Create
+ * and → Update; the connector is chosen in the node.
+ */
+export class FlowServiceDatabaseApi implements ICredentialType {
+	name = 'flowServiceDatabaseApi';
+
+	displayName = 'Adobe Experience Platform Source Database API';
+
+	icon = platformIcon;
+
+	documentationUrl = 'https://experienceleague.adobe.com/en/docs/experience-platform/sources/home';
+
+	properties: INodeProperties[] = [
+		...(wholeString.length > 0
+			? [
+					{
+						displayName: 'Login Input',
+						name: 'loginInput',
+						type: 'options',
+						options: [
+							{ name: 'Fields', value: 'fields', description: 'Host, port, database, username and password' },
+							{ name: 'Connection String', value: 'connectionString', description: `A whole connection string (${wholeString.join(', ')})` },
+						],
+						default: 'fields',
+					} satisfies INodeProperties,
+					{
+						displayName: 'Connection String',
+						name: 'connectionString',
+						type: 'string',
+						typeOptions: { password: true },
+						default: '',
+						required: true,
+						placeholder: 'e.g. HOST=db.example.com;PORT=5432;DB=sales;UID=reader;PWD={p;ss}',
+						description: 'Connection string as the Platform expects it. A value holding ; = { or } goes in braces, with } doubled.',
+						displayOptions: { show: { loginInput: ['connectionString'] } },
+					} satisfies INodeProperties,
+				]
+			: []),
+		...loginFields().map(loginProperty),
+	];
+}

@@ -1,0 +1,34 @@
+import { FlowServiceDatabaseApi } from '../../credentials/FlowServiceDatabaseApi.credentials';
+import { CONNECTORS, DATABASE_LOGIN, FIELDS } from '../../nodes/AdobeFlowService/connectors';
+
+const credential = new FlowServiceDatabaseApi();
+const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
+
+test('its type is the one the node reads, and a search for "Adobe" finds it', () => {
+	expect(credential.name).toBe(DATABASE_LOGIN);
+	expect(credential.displayName).toMatch(/^Adobe Experience Platform /);
+});
+
+test('it asks for every login field some connector uses, described as in connectors.ts, and nothing else', () => {
+	const used = new Set(CONNECTORS.flatMap((c) => c.fields).filter((key) => FIELDS[key].login));
+	const fields = credential.properties.filter((p) => p.name !== 'loginInput' && p.name !== 'connectionString');
+	expect(new Set(fields.map((p) => p.name))).toEqual(used);
+	for (const field of fields) expect(field.displayName).toBe(FIELDS[field.name as keyof typeof FIELDS].displayName);
+	expect(byName.authenticationType).toBeUndefined();
+});
+
+test('secrets are password fields; the port may stay empty', () => {
+	expect(byName.password.typeOptions?.password).toBe(true);
+	expect(byName.connectionString.typeOptions?.password).toBe(true);
+	expect(byName.port.required).toBe(false);
+	expect(byName.host.required).toBe(true);
+});
+
+test('a whole connection string is offered, naming the connectors that take one', () => {
+	expect(byName.loginInput.default).toBe('fields');
+	const option = (byName.loginInput.options as Array<{ value: string; description: string }>).find((o) => o.value === 'connectionString')!;
+	expect(option.description).toContain('GreenPlum');
+	expect(option.description).not.toContain('DB2');
+	expect(byName.connectionString.displayOptions?.show).toEqual({ loginInput: ['connectionString'] });
+	expect(byName.password.displayOptions?.show).toEqual({ loginInput: ['fields'] });
+});
