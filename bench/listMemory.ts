@@ -5,7 +5,7 @@ async function main() {
 	const [baseUrl, org] = process.argv.slice(2);
 	const credentials = new CredentialStore();
 	process.env.N8N_USER_FOLDER ??= require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'flow-service-bench-'));
-	credentials.set('flowServiceApi', { accessToken: 'bench-token', clientId: 'bench-client', imsOrgId: org, sandboxName: 'prod', baseUrl });
+	credentials.set('flowServiceApi', { accessToken: 'bench-token', apiKey: 'bench-client', imsOrgId: org, sandboxName: 'prod', baseUrl });
 	// Warm up: load and run everything once on a tiny list, so the baseline holds the code.
 	await runNode({ credentials, parameters: { resource: 'connection', operation: 'getMany', returnAll: false, limit: 1 } });
 	global.gc?.();

@@ -71,7 +71,7 @@ async function main() {
 		for (let r = 0; r < RUNS; r++) {
 			const orgOurs = `OURS${runId++}@AdobeOrg`;
 			const credentials = new CredentialStore();
-			credentials.set('flowServiceApi', { accessToken: TOKEN, clientId: API_KEY, imsOrgId: orgOurs, sandboxName: 'prod', baseUrl: emulator.url });
+			credentials.set('flowServiceApi', { accessToken: TOKEN, apiKey: API_KEY, imsOrgId: orgOurs, sandboxName: 'prod', baseUrl: emulator.url });
 			let started = performance.now();
 			const out = await runNode({
 				credentials,
@@ -100,7 +100,7 @@ async function main() {
 		const handList: number[] = [];
 		for (let r = 0; r < RUNS; r++) {
 			const credentials = new CredentialStore();
-			credentials.set('flowServiceApi', { accessToken: TOKEN, clientId: API_KEY, imsOrgId: listOrg, sandboxName: 'prod', baseUrl: emulator.url });
+			credentials.set('flowServiceApi', { accessToken: TOKEN, apiKey: API_KEY, imsOrgId: listOrg, sandboxName: 'prod', baseUrl: emulator.url });
 			let started = performance.now();
 			const out = await runNode({ credentials, parameters: { resource: 'connection', operation: 'getMany', returnAll: true } });
 			oursList.push(performance.now() - started);
@@ -168,7 +168,7 @@ async function main() {
 		const n8n = new N8nInstance();
 		try {
 			const realOrg = (tag: string) => `${tag}${runId++}@AdobeOrg`;
-			await n8n.importCredentials([{ id: 'benchFlowSvcCred', name: 'bench', type: 'flowServiceApi', data: { accessToken: TOKEN, clientId: API_KEY, imsOrgId: 'PLACEHOLDER@AdobeOrg', sandboxName: 'prod', baseUrl: emulator.url } }]);
+			await n8n.importCredentials([{ id: 'benchFlowSvcCred', name: 'bench', type: 'flowServiceApi', data: { accessToken: TOKEN, apiKey: API_KEY, imsOrgId: 'PLACEHOLDER@AdobeOrg', sandboxName: 'prod', baseUrl: emulator.url } }]);
 			const generate = { id: 'gen', name: 'Items', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: `return Array.from({ length: ${N} }, (_, i) => ({ json: { i } }));` } };
 			const start = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
 			const flow = (id: string, node: object) => ({

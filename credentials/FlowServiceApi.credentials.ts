@@ -39,7 +39,8 @@ export async function addPlatformHeaders(credentials: ICredentialDataDecryptedOb
 		headers: {
 			...requestOptions.headers,
 			Authorization: `Bearer ${String(credentials.accessToken ?? '').trim()}`,
-			'x-api-key': String(credentials.clientId ?? '').trim(),
+			// `apiKey` on the access-token credential (`clientId` in credentials saved before 0.2), `clientId` on OAuth.
+			'x-api-key': String(credentials.apiKey || credentials.clientId || '').trim(),
 			'x-gw-ims-org-id': String(credentials.imsOrgId ?? '').trim(),
 			'x-sandbox-name': String(credentials.sandboxName ?? '').trim().toLowerCase(),
 		},
@@ -55,6 +56,25 @@ export const platformTest: ICredentialTestRequest = {
 		method: 'GET',
 	},
 };
+
+/** What the access-token credential's test says when the Platform refuses it, instead of n8n's generic text. */
+export const accessTokenTestRules: ICredentialTestRequest['rules'] = [
+	{
+		type: 'responseCode',
+		properties: {
+			value: 401,
+			message:
+				'The Platform refused the access token (401). Tokens from the Adobe Developer Console expire after 24 hours: paste a new one, or use the "Adobe Experience Platform Flow Service OAuth Server-to-Server API" credential, which gets and renews its own.',
+		},
+	},
+	{
+		type: 'responseCode',
+		properties: {
+			value: 403,
+			message: 'The Platform refused the request (403): check the API Key (the Client ID of the same Developer Console project as the token) and that the project has the Experience Platform API.',
+		},
+	},
+];
 
 export const platformIcon: Icon = {
 	light: 'file:../nodes/AdobeFlowService/adobeFlowService.svg',
@@ -81,9 +101,11 @@ export class FlowServiceApi implements ICredentialType {
 			description: 'Access token from the Adobe Developer Console. It expires after 24 hours; for scheduled workflows use the OAuth Server-to-Server credential.',
 		},
 		{
+			// Not named `clientId`: n8n's editor labels a field of that name "Client ID" whatever its displayName.
 			displayName: 'API Key (Client ID)',
-			name: 'clientId',
+			name: 'apiKey',
 			type: 'string',
+			typeOptions: { password: true },
 			default: '',
 			required: true,
 			description: 'Client ID of your Adobe Developer Console project, sent as x-api-key',
@@ -93,5 +115,5 @@ export class FlowServiceApi implements ICredentialType {
 
 	authenticate = addPlatformHeaders;
 
-	test = platformTest;
+	test: ICredentialTestRequest = { ...platformTest, rules: accessTokenTestRules };
 }

@@ -27,7 +27,7 @@ async function main(): Promise<number> {
 				id: 'aepFlowSvcCred01',
 				name: 'Flow Service API',
 				type: 'flowServiceApi',
-				data: { accessToken: 'demo-token', clientId: 'demo-client', imsOrgId: 'DEMO0000000000000000000A@AdobeOrg', sandboxName: 'prod', baseUrl: stack.emulator.url },
+				data: { accessToken: 'demo-token', apiKey: 'demo-client', imsOrgId: 'DEMO0000000000000000000A@AdobeOrg', sandboxName: 'prod', baseUrl: stack.emulator.url },
 			},
 			{
 				id: 'aepSourceDbLogin',

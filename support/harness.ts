@@ -34,7 +34,7 @@ export function useStack(options: EmulatorOptions = {}): Harness {
 			...options,
 		});
 		harness.credentials = new CredentialStore();
-		harness.credentials.set('flowServiceApi', { accessToken: TOKEN, clientId: API_KEY, imsOrgId: ORG, sandboxName: 'prod', baseUrl: harness.stack.emulator.url });
+		harness.credentials.set('flowServiceApi', { accessToken: TOKEN, apiKey: API_KEY, imsOrgId: ORG, sandboxName: 'prod', baseUrl: harness.stack.emulator.url });
 		const { login } = harness.stack.database;
 		harness.credentials.set('flowServiceDatabaseApi', { host: '127.0.0.1', port: String(harness.stack.database.port), database: login.database, username: login.username, password: login.password });
 		harness.credentials.set('flowServiceServerToServerApi', {

@@ -26,7 +26,7 @@ async function against(routes: Route[], parameters: IDataObject, authentication:
 	replay = await startReplay(routes);
 	const credentials = new CredentialStore();
 	credentials.set('flowServiceDatabaseApi', databaseLogin);
-	credentials.set('flowServiceApi', { accessToken: 'doc-token', clientId: 'doc-client', imsOrgId: ORG, sandboxName: 'Prod', baseUrl: replay.url });
+	credentials.set('flowServiceApi', { accessToken: 'doc-token', apiKey: 'doc-client', imsOrgId: ORG, sandboxName: 'Prod', baseUrl: replay.url });
 	credentials.set('flowServiceServerToServerApi', {
 		clientId: 'doc-client',
 		clientSecret: 'doc-secret',

@@ -55,8 +55,8 @@ beforeAll(async () => {
 	};
 	const platform = { imsOrgId: ORG, sandboxName: 'prod', baseUrl: stack.emulator.url };
 	const credentials: CredentialImport[] = [
-		{ id: CRED, name: 'Flow Service API', type: 'flowServiceApi', data: { accessToken: TOKEN, clientId: API_KEY, ...platform } },
-		{ id: BAD_CRED, name: 'Expired token', type: 'flowServiceApi', data: { accessToken: 'expired-token', clientId: API_KEY, ...platform } },
+		{ id: CRED, name: 'Flow Service API', type: 'flowServiceApi', data: { accessToken: TOKEN, apiKey: API_KEY, ...platform } },
+		{ id: BAD_CRED, name: 'Expired token', type: 'flowServiceApi', data: { accessToken: 'expired-token', apiKey: API_KEY, ...platform } },
 		{ id: S2S_CRED, name: 'Server-to-Server', type: 'flowServiceServerToServerApi', data: { accessToken: '', clientId: API_KEY, clientSecret: CLIENT_SECRET, scopes: 'openid,AdobeID', imsTokenUrl: stack.emulator.imsTokenUrl, ...platform } },
 		{ id: DB_LOGIN, name: 'Source database login', type: 'flowServiceDatabaseApi', data: { loginInput: 'fields', host: '127.0.0.1', port: String(stack.database.port), database: 'sales', username: 'analyst', password: DB_PASSWORD } },
 		{ id: BAD_S2S_CRED, name: 'Wrong secret', type: 'flowServiceServerToServerApi', data: { accessToken: '', clientId: API_KEY, clientSecret: `${CANARY}-wrong`, scopes: 'openid', imsTokenUrl: stack.emulator.imsTokenUrl, ...platform } },

@@ -36,7 +36,7 @@ test('a Platform host with a self-signed certificate is refused, with nothing se
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	try {
 		const credentials = new CredentialStore();
-		credentials.set('flowServiceApi', { accessToken: TOKEN, clientId: API_KEY, imsOrgId: ORG, sandboxName: 'prod', baseUrl: `https://127.0.0.1:${(server.address() as AddressInfo).port}` });
+		credentials.set('flowServiceApi', { accessToken: TOKEN, apiKey: API_KEY, imsOrgId: ORG, sandboxName: 'prod', baseUrl: `https://127.0.0.1:${(server.address() as AddressInfo).port}` });
 		const error = await failure(runNode({ credentials, parameters: { resource: 'connection', operation: 'getMany', returnAll: true } }));
 		expect(error.constructor.name).toBe('FlowServiceError');
 		expect(requests).toBe(0);

@@ -17,7 +17,7 @@ function scripted(answers: Answer[]) {
 	const clock: Clock = { now: () => now, random: () => 0, sleep: async (ms) => void (slept.push(ms), (now += ms)) };
 	const context = {
 		getNode: () => ({ id: '1', name: 'Flow Service', type: 'adobeFlowService', typeVersion: 1, position: [0, 0], parameters: {}, credentials: {} }),
-		getCredentials: async () => ({ accessToken: 't', clientId: 'c', imsOrgId: 'o@AdobeOrg', sandboxName: 'prod', baseUrl: 'http://platform.test' }),
+		getCredentials: async () => ({ accessToken: 't', apiKey: 'c', imsOrgId: 'o@AdobeOrg', sandboxName: 'prod', baseUrl: 'http://platform.test' }),
 		helpers: {
 			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
 				sent.push(options);

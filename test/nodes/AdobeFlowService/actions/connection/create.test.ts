@@ -121,7 +121,7 @@ describe('Create: validation before any request', () => {
 
 describe('Create: Platform errors', () => {
 	test('a gateway error keeps status, code and request id', async () => {
-		h.credentials.set('flowServiceApi', { accessToken: 'expired-token', clientId: API_KEY, imsOrgId: ORG, sandboxName: 'prod', baseUrl: h.stack.emulator.url });
+		h.credentials.set('flowServiceApi', { accessToken: 'expired-token', apiKey: API_KEY, imsOrgId: ORG, sandboxName: 'prod', baseUrl: h.stack.emulator.url });
 		try {
 			const error = await failure(h.run(h.greenplum('bad token')));
 			expect(error.constructor.name).toBe('FlowServiceError');
@@ -129,20 +129,20 @@ describe('Create: Platform errors', () => {
 			expect(error.httpCode).toBe('401');
 			expect(error.description).toMatch(/expired .*OAuth Server-to-Server.*Request ID: [0-9a-f-]{36}/);
 		} finally {
-			h.credentials.set('flowServiceApi', { accessToken: TOKEN, clientId: API_KEY, imsOrgId: ORG, sandboxName: 'prod', baseUrl: h.stack.emulator.url });
+			h.credentials.set('flowServiceApi', { accessToken: TOKEN, apiKey: API_KEY, imsOrgId: ORG, sandboxName: 'prod', baseUrl: h.stack.emulator.url });
 		}
 	});
 
 	test('a Flow Service error keeps its FLOW code and request id; the sandbox is sent in lower case', async () => {
-		h.credentials.set('flowServiceApi', { accessToken: TOKEN, clientId: API_KEY, imsOrgId: ORG, sandboxName: ' PROD ', baseUrl: h.stack.emulator.url });
+		h.credentials.set('flowServiceApi', { accessToken: TOKEN, apiKey: API_KEY, imsOrgId: ORG, sandboxName: ' PROD ', baseUrl: h.stack.emulator.url });
 		await expect(h.run(h.greenplum('upper-case sandbox'))).resolves.toHaveLength(1);
-		h.credentials.set('flowServiceApi', { accessToken: TOKEN, clientId: API_KEY, imsOrgId: ORG, sandboxName: 'nosuch', baseUrl: h.stack.emulator.url });
+		h.credentials.set('flowServiceApi', { accessToken: TOKEN, apiKey: API_KEY, imsOrgId: ORG, sandboxName: 'nosuch', baseUrl: h.stack.emulator.url });
 		try {
 			const error = await failure(h.run(h.greenplum('unknown sandbox')));
 			expect(error.message).toBe("The sandbox with the name 'nosuch' could not be found. Please ensure that the sandbox name is correct and try again. [404 FLOW-2100-404]");
 			expect(error.description).toMatch(/Check the sandbox name.*Request ID: [0-9a-f-]{36}$/);
 		} finally {
-			h.credentials.set('flowServiceApi', { accessToken: TOKEN, clientId: API_KEY, imsOrgId: ORG, sandboxName: 'prod', baseUrl: h.stack.emulator.url });
+			h.credentials.set('flowServiceApi', { accessToken: TOKEN, apiKey: API_KEY, imsOrgId: ORG, sandboxName: 'prod', baseUrl: h.stack.emulator.url });
 		}
 	});
 

@@ -1,0 +1,26 @@
+/** The access-token credential: its four headers, its field names as the editor shows them, its test's words on a refusal. */
+import { addPlatformHeaders, FlowServiceApi } from '../../credentials/FlowServiceApi.credentials';
+
+const credential = new FlowServiceApi();
+
+test('the API key field is not named clientId, which n8n would label "Client ID" whatever its display name', () => {
+	const field = credential.properties.find((p) => p.displayName.startsWith('API Key'))!;
+	expect(field.name).toBe('apiKey');
+	expect(credential.properties.map((p) => p.name)).not.toContain('clientId');
+});
+
+test.each([
+	['apiKey', { apiKey: ' key ' }],
+	['clientId, as saved before the rename', { clientId: 'key', apiKey: '' }],
+])('x-api-key comes from %s', async (_, fields) => {
+	const options = await addPlatformHeaders({ accessToken: 'token', imsOrgId: 'ORG@AdobeOrg', sandboxName: ' Prod ', ...fields }, { url: '/x', headers: { accept: 'application/json' } });
+	expect(options.headers).toEqual({ accept: 'application/json', Authorization: 'Bearer token', 'x-api-key': 'key', 'x-gw-ims-org-id': 'ORG@AdobeOrg', 'x-sandbox-name': 'prod' });
+});
+
+test('a refused token says it expires after 24 hours and names the OAuth Server-to-Server credential', () => {
+	const rules = credential.test.rules ?? [];
+	const on401 = rules.find((r) => r.type === 'responseCode' && r.properties.value === 401)!;
+	expect(on401.properties.message).toMatch(/expire after 24 hours/);
+	expect(on401.properties.message).toContain('Adobe Experience Platform Flow Service OAuth Server-to-Server API');
+	expect(rules.some((r) => r.type === 'responseCode' && r.properties.value === 403)).toBe(true);
+});
