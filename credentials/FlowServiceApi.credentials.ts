@@ -57,25 +57,6 @@ export const platformTest: ICredentialTestRequest = {
 	},
 };
 
-/** What the access-token credential's test says when the Platform refuses it, instead of n8n's generic text. */
-export const accessTokenTestRules: ICredentialTestRequest['rules'] = [
-	{
-		type: 'responseCode',
-		properties: {
-			value: 401,
-			message:
-				'The Platform refused the access token (401). Tokens from the Adobe Developer Console expire after 24 hours: paste a new one, or use the "Adobe Experience Platform Flow Service OAuth Server-to-Server API" credential, which gets and renews its own.',
-		},
-	},
-	{
-		type: 'responseCode',
-		properties: {
-			value: 403,
-			message: 'The Platform refused the request (403): check the API Key (the Client ID of the same Developer Console project as the token) and that the project has the Experience Platform API.',
-		},
-	},
-];
-
 export const platformIcon: Icon = {
 	light: 'file:../nodes/AdobeFlowService/adobeFlowService.svg',
 	dark: 'file:../nodes/AdobeFlowService/adobeFlowService.dark.svg',
@@ -115,5 +96,5 @@ export class FlowServiceApi implements ICredentialType {
 
 	authenticate = addPlatformHeaders;
 
-	test: ICredentialTestRequest = { ...platformTest, rules: accessTokenTestRules };
+	// Tested by the node's testAccessToken (methods/credentialTest.ts), which can say why a token was refused.
 }

@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties, subtitle } from './actions/description';
 import { route } from './actions/router';
-import { testDatabaseLogin } from './methods/credentialTest';
+import { testAccessToken, testDatabaseLogin } from './methods/credentialTest';
 import { searchConnectionSpecs, searchConnections, searchTables } from './methods/listSearch';
 
 export class AdobeFlowService implements INodeType {
@@ -20,7 +20,7 @@ export class AdobeFlowService implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'flowServiceApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
+			{ name: 'flowServiceApi', required: true, testedBy: 'testAccessToken', displayOptions: { show: { authentication: ['accessToken'] } } },
 			{ name: 'flowServiceServerToServerApi', required: true, displayOptions: { show: { authentication: ['serverToServer'] } } },
 			// The source database's login, for Create and Update unless typed into the node.
 			{ name: 'flowServiceDatabaseApi', required: true, testedBy: 'testDatabaseLogin', displayOptions: { show: { resource: ['connection'], operation: ['create', 'update'], databaseLogin: ['credential'] } } },
@@ -30,7 +30,7 @@ export class AdobeFlowService implements INodeType {
 
 	methods = {
 		listSearch: { searchConnections, searchConnectionSpecs, searchTables },
-		credentialTest: { testDatabaseLogin },
+		credentialTest: { testAccessToken, testDatabaseLogin },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -16,11 +16,3 @@ test.each([
 	const options = await addPlatformHeaders({ accessToken: 'token', imsOrgId: 'ORG@AdobeOrg', sandboxName: ' Prod ', ...fields }, { url: '/x', headers: { accept: 'application/json' } });
 	expect(options.headers).toEqual({ accept: 'application/json', Authorization: 'Bearer token', 'x-api-key': 'key', 'x-gw-ims-org-id': 'ORG@AdobeOrg', 'x-sandbox-name': 'prod' });
 });
-
-test('a refused token says it expires after 24 hours and names the OAuth Server-to-Server credential', () => {
-	const rules = credential.test.rules ?? [];
-	const on401 = rules.find((r) => r.type === 'responseCode' && r.properties.value === 401)!;
-	expect(on401.properties.message).toMatch(/expire after 24 hours/);
-	expect(on401.properties.message).toContain('Adobe Experience Platform Flow Service OAuth Server-to-Server API');
-	expect(rules.some((r) => r.type === 'responseCode' && r.properties.value === 403)).toBe(true);
-});
