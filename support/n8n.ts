@@ -5,7 +5,7 @@
  * and workflows run with `n8n execute --id`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -98,7 +98,78 @@ export class N8nInstance {
 	readonly userFolder = mkdtempSync(join(tmpdir(), 'flow-service-n8n-'));
 	private brokerPort = 0;
 
-	constructor(private readonly extensions = join(ROOT, 'dist')) {}
+	private server?: ReturnType<typeof spawn>;
+	/** Everything `n8n start` printed. */
+	serverOutput = '';
+
+	/** `extensions`: the custom folder n8n loads our built nodes from; null when the package is installed instead (installPackage). */
+	constructor(private readonly extensions: string | null = join(ROOT, 'dist')) {}
+
+	/**
+	 * Installs the packed package into n8n's community-node folder (<user folder>/.n8n/nodes), as
+	 * n8n does for a package installed from npm: its nodes are `n8n-nodes-adobe-flow-service.*`, and n8n
+	 * links credentials to their nodes, which it does not for a custom folder.
+	 */
+	installPackage(): string {
+		const packDir = mkdtempSync(join(tmpdir(), 'flow-service-pack-'));
+		try {
+			const packed = spawnSync('npm', ['pack', '--silent', '--ignore-scripts', `--pack-destination=${packDir}`], { cwd: ROOT, encoding: 'utf8' });
+			if (packed.status !== 0) throw new Error(`npm pack failed:\n${packed.stderr}`);
+			const tarball = join(packDir, packed.stdout.trim().split('\n').pop()!);
+			const target = join(this.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_PREFIX.slice(0, -1));
+			mkdirSync(target, { recursive: true });
+			run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], ROOT);
+			return target;
+		} finally {
+			rmSync(packDir, { recursive: true, force: true });
+		}
+	}
+
+	/** Starts n8n's server (editor and REST API) on a free port; resolves with its URL once it answers. */
+	async start(): Promise<string> {
+		const port = await freePort();
+		const env = {
+			...(await this.env()),
+			N8N_PORT: String(port),
+			N8N_HOST: 'localhost',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+		};
+		this.server = spawn(process.execPath, [N8N_BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const capture = (chunk: Buffer) => (this.serverOutput += chunk.toString('utf8'));
+		this.server.stdout!.on('data', capture);
+		this.server.stderr!.on('data', capture);
+		const url = `http://localhost:${port}`;
+		const deadline = Date.now() + 180_000;
+		while (Date.now() < deadline) {
+			if (this.server.exitCode !== null) throw new Error(`n8n start exited (${this.server.exitCode}):\n${this.serverOutput.slice(-3000)}`);
+			// The REST API answers before the editor's pages are served: wait for n8n to say the editor is up.
+			const ready =
+				this.serverOutput.includes('Editor is now accessible') &&
+				(await fetch(`${url}/setup`).then(
+					(response) => response.ok,
+					() => false,
+				));
+			if (ready) return url;
+			await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+		}
+		throw new Error(`n8n did not answer on ${url} within 180 s:\n${this.serverOutput.slice(-3000)}`);
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server || server.exitCode !== null) return;
+		await new Promise<void>((resolveStop) => {
+			const timer = setTimeout(() => server.kill('SIGKILL'), 20_000);
+			server.once('exit', () => {
+				clearTimeout(timer);
+				resolveStop();
+			});
+			server.kill('SIGTERM');
+		});
+	}
 
 	private async env(): Promise<NodeJS.ProcessEnv> {
 		if (!this.brokerPort) this.brokerPort = await freePort();
@@ -108,7 +179,7 @@ export class N8nInstance {
 			...inherited,
 			NODE_ENV: 'production',
 			N8N_USER_FOLDER: this.userFolder,
-			N8N_CUSTOM_EXTENSIONS: this.extensions,
+			...(this.extensions ? { N8N_CUSTOM_EXTENSIONS: this.extensions } : {}),
 			N8N_ENCRYPTION_KEY: 'flow-service-e2e-key',
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',

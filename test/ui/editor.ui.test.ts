@@ -1,0 +1,256 @@
+/**
+ * The editor as a new user meets it: the pinned n8n with our package installed as from npm, Debian's
+ * Chromium, the emulator with 500 connections and the embedded database. One user's path, in order:
+ * owner setup, credentials (found by "Adobe", tested pass and fail), a workflow built in the canvas,
+ * the Create panel per connector, a Create run with the database login from an n8n credential, and
+ * From List finding the 500th connection. Screenshots go to test-results/ui/ (UI_SCREENSHOTS=dir to
+ * write them elsewhere, e.g. docs/images/ for the README).
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import type { Browser, Locator, Page } from 'playwright-core';
+
+import type { Stack } from '../../emulator/stack';
+import { startStack } from '../../emulator/stack';
+import { launchChromium } from '../../support/browser';
+import { API_KEY, ORG, TOKEN } from '../../support/harness';
+import { ensureBuilt, ensureN8n, N8nInstance, ROOT } from '../../support/n8n';
+
+jest.setTimeout(180_000);
+
+const RESULTS = resolve(ROOT, 'test-results', 'ui');
+/** Where the named screenshots go: test-results/ui/, or UI_SCREENSHOTS (docs/images/ for the README). */
+const SHOTS = resolve(ROOT, process.env.UI_SCREENSHOTS ?? RESULTS);
+const NODE = 'Adobe Experience Platform Flow Service';
+const CREDENTIALS = {
+	token: 'Adobe Experience Platform Flow Service API',
+	serverToServer: 'Adobe Experience Platform Flow Service OAuth Server-to-Server API',
+	database: 'Adobe Experience Platform Source Database API',
+};
+
+let stack: Stack;
+let n8n: N8nInstance;
+let browser: Browser;
+let page: Page;
+let url: string;
+
+beforeAll(async () => {
+	ensureBuilt();
+	ensureN8n();
+	mkdirSync(SHOTS, { recursive: true });
+	mkdirSync(RESULTS, { recursive: true });
+	stack = await startStack({ tokens: [TOKEN], apiKeys: [API_KEY] });
+	stack.emulator.seedConnections(ORG, 'prod', 500, (i) => ({ name: `Warehouse ${i + 1}` }));
+	n8n = new N8nInstance(null);
+	n8n.installPackage();
+	url = await n8n.start();
+	browser = await launchChromium();
+	page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+	page.setDefaultTimeout(20_000);
+}, 900_000);
+
+// Where each test left the page: what to look at when one fails.
+let step = 0;
+afterEach(async () => {
+	step++;
+	await page?.screenshot({ path: join(RESULTS, `step-${step}.png`) }).catch(() => undefined);
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await n8n?.stop();
+	n8n?.dispose();
+	await stack?.close();
+});
+
+const shot = async (name: string, target: Page | Locator = page) => await target.screenshot({ path: join(SHOTS, `${name}.png`) });
+const ndv = () => page.locator('[data-test-id=ndv]');
+const dialog = () => page.locator('[data-test-id=credential-edit-dialog]');
+/** A credential field's input, by its label. */
+const credentialField = (label: string) => dialog().locator('[data-test-id=credential-connection-parameter]', { hasText: label }).locator('input').first();
+/** Names of the node parameters shown in the open node, in order. */
+async function shownParameters(): Promise<string[]> {
+	const ids = await ndv().locator('[data-test-id^="parameter-input-"]:visible').evaluateAll((elements) => elements.map((e) => e.getAttribute('data-test-id')!));
+	return ids.map((id) => id.slice('parameter-input-'.length)).filter((name) => name !== 'field');
+}
+async function choose(parameter: string, option: string): Promise<void> {
+	await ndv().locator(`[data-test-id=parameter-input-${parameter}]`).click();
+	await page.locator('.el-select-dropdown__item:visible', { hasText: new RegExp(`^${option}`) }).first().click();
+	await page.waitForTimeout(300);
+}
+/** Opens the node creator from a place in the canvas; returns its search box. */
+async function openNodeCreator(from: Locator): Promise<Locator> {
+	await from.click();
+	return page.locator('[data-test-id=node-creator-search-bar] input, input[placeholder^="Search"]').first();
+}
+/** The "+" on the output of the last node: a node added there is connected to it. */
+const lastOutputPlus = () => page.locator('[data-test-id=canvas-handle-plus]:visible').last();
+const creatorItems = () => page.locator('[data-test-id=item-iterator-item]:visible');
+/** Chooses the Flow Service credential in the open node (n8n does not choose it by itself here). */
+async function pickFlowServiceCredential(): Promise<void> {
+	const select = ndv().locator('[data-test-id=node-credentials-select]').first().locator('input').first();
+	if ((await select.inputValue()) === 'Adobe Experience Platform Flow Service account') return;
+	await select.click();
+	await page.locator('.el-select-dropdown__item:visible', { hasText: 'Adobe Experience Platform Flow Service account' }).first().click();
+}
+/** Saves the open credential, which runs its test, and waits for the test's verdict. */
+async function saveCredential(outcome: 'passes' | 'fails'): Promise<void> {
+	await page.click('[data-test-id=credential-save-button]');
+	await dialog().getByText(outcome === 'passes' ? 'Connection tested successfully' : /Couldn.t connect with these settings/).waitFor();
+}
+async function newCredential(displayName: string): Promise<void> {
+	await page.goto(`${url}/home/credentials/create`);
+	await page.fill('input[placeholder="Search for app..."]', displayName);
+	await page.locator('[data-test-id=new-credential-type-select-option]:visible', { hasText: displayName }).first().click();
+	await page.click('[data-test-id=new-credential-type-button]');
+	await dialog().waitFor();
+}
+
+test('owner setup', async () => {
+	await page.goto(`${url}/setup`);
+	await page.fill('input[name=email]', 'owner@example.com');
+	await page.fill('input[name=firstName]', 'Ada');
+	await page.fill('input[name=lastName]', 'Owner');
+	await page.fill('input[name=password]', 'Owner-pass-1');
+	await page.click('[data-test-id=form-submit-button]');
+	await page.waitForURL(/\/home\//);
+});
+
+test('Credentials → Add new: searching "Adobe" finds both Flow Service credentials and the database login', async () => {
+	await page.goto(`${url}/home/credentials/create`);
+	await page.fill('input[placeholder="Search for app..."]', 'Adobe');
+	await page.locator('[data-test-id=new-credential-type-select-option]:visible', { hasText: CREDENTIALS.database }).waitFor();
+	const options = await page.locator('[data-test-id=new-credential-type-select-option]:visible').allInnerTexts();
+	expect(options.map((o) => o.trim())).toEqual(expect.arrayContaining(Object.values(CREDENTIALS)));
+	await shot('credential-search');
+});
+
+test('Flow Service API credential: a wrong token fails saying why; the right one passes', async () => {
+	await newCredential(CREDENTIALS.token);
+	const labels = (await dialog().locator('[data-test-id=credential-connection-parameter]').allInnerTexts()).map((l) => l.split('\n')[0].replace(/\s*\*$/, ''));
+	expect(labels).toEqual(expect.arrayContaining(['Access Token', 'API Key (Client ID)', 'IMS Org ID', 'Sandbox Name', 'Base URL']));
+	await credentialField('Access Token').fill('expired-token');
+	await credentialField('API Key').fill(API_KEY);
+	await credentialField('IMS Org ID').fill(ORG);
+	await credentialField('Base URL').fill(stack.emulator.url);
+	await saveCredential('fails');
+	await dialog().getByText('More details').click();
+	await dialog().getByText(/expire after 24 hours/).waitFor();
+	expect(await dialog().innerText()).toContain(`"${CREDENTIALS.serverToServer}"`);
+	await shot('credential-token-refused');
+	await credentialField('Access Token').fill(TOKEN);
+	await saveCredential('passes');
+	await page.keyboard.press('Escape');
+});
+
+test('Source Database credential: the login fields of connectors.ts, tested for the connectors it fits', async () => {
+	await newCredential(CREDENTIALS.database);
+	const labels = (await dialog().locator('[data-test-id=credential-connection-parameter]').allInnerTexts()).map((l) => l.split('\n')[0].replace(/\s*\*$/, ''));
+	expect(labels).toEqual(['Login Input', 'Host', 'Port', 'Database', 'Username', 'Password']);
+	const { login, port } = stack.database;
+	await credentialField('Host').fill('127.0.0.1');
+	await credentialField('Port').fill('70000');
+	await credentialField('Database').fill(login.database);
+	await credentialField('Username').fill(login.username);
+	await credentialField('Password').fill(login.password);
+	await saveCredential('fails');
+	await dialog().getByText('More details').click();
+	await dialog().getByText('Port in the Database Login credential must be a whole number between 1 and 65535').waitFor();
+	await credentialField('Port').fill(String(port));
+	await saveCredential('passes');
+	await shot('credential-database-login');
+	await page.keyboard.press('Escape');
+});
+
+test('a workflow built in the canvas: the node is found by the words users search for', async () => {
+	await page.goto(`${url}/workflow/new`);
+	const search = await openNodeCreator(page.locator('[data-test-id=canvas-add-button]'));
+	await search.fill('manual');
+	await creatorItems().first().waitFor();
+	await page.keyboard.press('Enter');
+	await page.locator('[data-test-id=canvas-trigger-node]').waitFor();
+	const again = await openNodeCreator(lastOutputPlus());
+	for (const words of ['Flow Service', 'AEP', 'GreenPlum', 'DB2', 'Adobe']) {
+		await again.fill(words);
+		await creatorItems().filter({ hasText: NODE }).first().waitFor();
+	}
+	await creatorItems().filter({ hasText: NODE }).first().click();
+	const actions = (await creatorItems().allInnerTexts()).map((a) => a.trim());
+	expect(actions).toEqual(expect.arrayContaining(['Create a connection', 'Get a connection', 'Test a connection', 'List the tables of a database', 'Preview the rows of a table']));
+	await creatorItems().filter({ hasText: 'Create a connection' }).click();
+	await ndv().waitFor();
+});
+
+test('Create: the database login from a credential by default; typed fields with a warning; DB2 adds its own', async () => {
+	const credentialSelects = ndv().locator('[data-test-id=node-credentials-select]');
+	expect(await shownParameters()).toEqual(['connector', 'name', 'description', 'databaseLogin']);
+	expect(await credentialSelects.count()).toBe(2);
+
+	await choose('databaseLogin', 'Typed in This Node');
+	expect(await shownParameters()).toEqual(['connector', 'name', 'description', 'databaseLogin', 'credentialsInput', 'host', 'port', 'database', 'username', 'password']);
+	await ndv().getByText(/saved in the workflow as written/).waitFor();
+	expect(await credentialSelects.count()).toBe(1);
+
+	await choose('connector', 'IBM DB2');
+	expect(await shownParameters()).toEqual(['connector', 'name', 'description', 'databaseLogin', 'host', 'port', 'database', 'authenticationType', 'username', 'password']);
+	await ndv().getByText('The IBM DB2 source is in beta at Adobe').waitFor();
+	await choose('databaseLogin', 'From Credential');
+	expect(await shownParameters()).toEqual(['connector', 'name', 'description', 'databaseLogin', 'authenticationType']);
+	expect(await credentialSelects.count()).toBe(2);
+	await choose('connector', 'GreenPlum');
+	expect(await shownParameters()).toEqual(['connector', 'name', 'description', 'databaseLogin']);
+});
+
+test('Create runs with the login from the n8n credential: a new connection id out, no password in the workflow', async () => {
+	const [platform, database] = [0, 1].map((i) => ndv().locator('[data-test-id=node-credentials-select]').nth(i).locator('input').first());
+	// The one database login is chosen for a new node; the Flow Service credential is picked here.
+	expect(await database.inputValue()).toBe('Adobe Experience Platform Source Database account');
+	await pickFlowServiceCredential();
+	expect(await platform.inputValue()).toBe('Adobe Experience Platform Flow Service account');
+	await ndv().locator('[data-test-id=parameter-input-name] input').fill('Warehouse from the editor');
+	await ndv().locator('[data-test-id=node-execute-button]').click();
+	await ndv().locator('[data-test-id=node-run-status-success]').waitFor();
+	await shot('create-output');
+	await ndv().locator('[data-test-id=output-panel] [data-test-id=radio-button-json]').click();
+	const created = stack.emulator.connections(ORG).find((c) => c.name === 'Warehouse from the editor')!;
+	expect(created).toBeDefined();
+	const panel = ndv().locator('[data-test-id=output-panel]');
+	await panel.getByText(created.id).first().waitFor();
+	const output = await panel.innerText();
+	expect(output).toMatch(/"created":\s*true/);
+	expect(output).toMatch(/"connector":\s*"GreenPlum"/);
+	// The password reached the Platform from the credential...
+	expect(created.auth.params.connectionString).toContain(`UID=${stack.database.login.username};PWD=${stack.database.login.password}`);
+	// ...and is nowhere in the workflow n8n stored.
+	await page.keyboard.press('Escape');
+	await page.keyboard.press('Control+s');
+	await page.waitForTimeout(1000);
+	// The editor's own REST calls: the session cookie and the browser id n8n pairs it with.
+	const stored = await page.evaluate(async () => {
+		const { localStorage } = globalThis as unknown as { localStorage: { getItem(key: string): string | null } };
+		const headers = { 'browser-id': localStorage.getItem('n8n-browserId') ?? '' };
+		const list = (await (await fetch('/rest/workflows', { headers })).json()) as { data: Array<{ id: string }> };
+		return await Promise.all(list.data.map(async ({ id }) => await (await fetch(`/rest/workflows/${id}`, { headers })).text()));
+	});
+	expect(stored.filter((w) => w.includes('Warehouse from the editor'))).toHaveLength(1);
+	for (const workflow of stored) expect(workflow).not.toContain(stack.database.login.password);
+	await shot('workflow');
+});
+
+test('From List searches the whole account: the 500th connection is found by name, with its connector', async () => {
+	const search = await openNodeCreator(lastOutputPlus());
+	await search.fill('Adobe');
+	await creatorItems().filter({ hasText: NODE }).first().click();
+	await creatorItems().filter({ hasText: 'Get a connection' }).first().click();
+	await ndv().waitFor();
+	await pickFlowServiceCredential();
+	await ndv().locator('[data-test-id=rlc-input]').click();
+	const list = page.locator('[data-test-id=rlc-item]:visible');
+	await list.first().waitFor();
+	expect(await list.count()).toBeLessThan(500);
+	await page.locator('[data-test-id=rlc-search]:visible').fill('Warehouse 500');
+	await page.locator('[data-test-id=rlc-item]:visible', { hasText: 'Warehouse 500 (' }).waitFor();
+	expect(await list.allInnerTexts()).toEqual(['Warehouse 500 (IBM DB2)']);
+	await shot('from-list-search');
+});
