@@ -151,7 +151,7 @@ test('Continue (using error output): the bad item goes to the error output, pair
 	expect(itemsOf(run.result, 'Keep Connection ID').map((i) => i.json.connectionName)).toEqual(['good one']);
 	const errors = itemsOf(run.result, 'Failed Items');
 	expect(errors).toHaveLength(1);
-	expect(errors[0].json.error).toBe('Name is required (item 1)');
+	expect(errors[0].json.error).toBe('Name is required [item 1]');
 	expect(itemsOf(run.result, 'Create DB2 Connection', 1)[0].pairedItem).toEqual({ item: 1 });
 });
 

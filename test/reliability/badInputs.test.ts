@@ -95,7 +95,7 @@ test.each(generated.map(([field, kind, value, params], i) => [i, field, kind, va
 		figures.requestsSent += sent;
 		expect(error.constructor.name).toBe('NodeOperationError');
 		expect(error.message.startsWith(`${field} `)).toBe(true);
-		expect(error.message.endsWith('(item 0)')).toBe(true);
+		expect(error.message.endsWith('[item 0]')).toBe(true);
 		expect(sent).toBe(0);
 		figures.refusedNamingFieldAndItem++;
 	},

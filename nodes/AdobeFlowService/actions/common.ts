@@ -87,7 +87,7 @@ export function connectionLocator(description = 'The connection to use'): INodeP
 
 /** Throws a NodeOperationError naming the field and the item. */
 export function fieldError(context: IExecuteFunctions, error: FieldError, itemIndex: number): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `${error.field} ${error.problem} (item ${itemIndex})`, {
+	return new NodeOperationError(context.getNode(), `${error.field} ${error.problem} [item ${itemIndex}]`, {
 		description: error.hint ? `${error.hint}.` : undefined,
 		itemIndex,
 	});

@@ -70,7 +70,7 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 		expectedSpec = connector.connectionSpecId;
 	}
 	if (patch.length === 0) {
-		throw new NodeOperationError(this.getNode(), `Nothing to update (item ${itemIndex})`, {
+		throw new NodeOperationError(this.getNode(), `Nothing to update [item ${itemIndex}]`, {
 			description: 'Add a field under Update Fields, or turn on Update Credentials.',
 			itemIndex,
 		});

@@ -55,7 +55,7 @@ describe('Create: the bodies Adobe documents', () => {
 		const [item] = await h.run(h.greenplum('whole', { credentialsInput: 'connectionString', connectionString }));
 		expect(storedConnection(item.json.id).auth.params.connectionString).toBe(connectionString);
 		const error = await failure(h.run(h.greenplum('whole bad', { credentialsInput: 'connectionString', connectionString: `HOST=h;PORT=1;DB=d;UID=u;PWD={${CANARY}` })));
-		expect(error.message).toMatch(/^Connection String cannot be read: .*PWD.* \(item 0\)$/);
+		expect(error.message).toMatch(/^Connection String cannot be read: .*PWD.* \[item 0\]$/);
 		expect(error.message).not.toContain(CANARY);
 	});
 });
@@ -87,8 +87,8 @@ describe('Create: output', () => {
 
 describe('Create: validation before any request', () => {
 	const cases: Array<[string, IDataObject, RegExp]> = [
-		['blank name', { name: '   ' }, /^Name is blank \(item 0\)$/],
-		['missing host', { host: '' }, /^Host is required \(item 0\)$/],
+		['blank name', { name: '   ' }, /^Name is blank \[item 0\]$/],
+		['missing host', { host: '' }, /^Host is required \[item 0\]$/],
 		['host with scheme', { host: 'jdbc://db.example.com' }, /^Host must not start with a scheme/],
 		['host with path', { host: 'db.example.com/sales' }, /^Host must not contain a path/],
 		['host with port', { host: 'db.example.com:5432' }, /^Host must not contain a port/],
@@ -115,7 +115,7 @@ describe('Create: validation before any request', () => {
 
 	test('the item index named is the failing one', async () => {
 		const error = await failure(h.run(h.greenplum('={{ $json.name }}', { dryRun: true }), { items: [{ name: 'ok' }, { name: '' }] }));
-		expect(error.message).toBe('Name is required (item 1)');
+		expect(error.message).toBe('Name is required [item 1]');
 	});
 });
 
@@ -151,7 +151,7 @@ describe('Create: Platform errors', () => {
 		const out = await h.run(h.greenplum('={{ $json.name }}', { password: CANARY }), { items, onError: 'continueRegularOutput' });
 		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(out[0].json.created).toBe(true);
-		expect(out[1].json).toMatchObject({ error: 'Name is required (item 1)' });
+		expect(out[1].json).toMatchObject({ error: 'Name is required [item 1]' });
 		expect(out[2].json.created).toBe(true);
 	});
 });

@@ -53,16 +53,16 @@ describe('Create with the Database Login credential', () => {
 	test('a connection string in the credential is refused for IBM DB2, before any request, naming the credential', async () => {
 		const before = h.stack.emulator.log.length;
 		const error = await failure(withLogin({ loginInput: 'connectionString', connectionString: 'HOST=h' }, async () => await h.run(create('ibmDb2', 'db2 whole'))));
-		expect(error.message).toBe('Database Login credential holds a whole connection string, which IBM DB2 does not take (item 0)');
+		expect(error.message).toBe('Database Login credential holds a whole connection string, which IBM DB2 does not take [item 0]');
 		expect(error.description).toBe('Set its Login Input to Fields and fill in Host, Port, Database, Username, Password.');
 		expect(h.stack.emulator.log.length).toBe(before);
 	});
 
 	test('a field missing from the credential is named as the credential’s', async () => {
 		const error = await failure(withLogin({ password: '' }, async () => await h.run(create('greenplum', 'no password'))));
-		expect(error.message).toBe('Password in the Database Login credential is required (item 0)');
+		expect(error.message).toBe('Password in the Database Login credential is required [item 0]');
 		const bad = await failure(withLogin({ port: '70000' }, async () => await h.run(create('greenplum', 'bad port'))));
-		expect(bad.message).toBe('Port in the Database Login credential must be a whole number between 1 and 65535 (item 0)');
+		expect(bad.message).toBe('Port in the Database Login credential must be a whole number between 1 and 65535 [item 0]');
 	});
 
 	test('Dry Run masks the password from the credential', async () => {

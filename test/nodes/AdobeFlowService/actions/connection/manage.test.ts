@@ -114,12 +114,12 @@ describe('Get, Update, Delete, Test', () => {
 	test('update with the wrong connector is refused before the write', async () => {
 		const [created] = await h.run(h.greenplum('wrong connector'));
 		const error = await failure(h.run({ ...h.db2('x'), operation: 'update', connection: byId(created.json.id), updateCredentials: true }));
-		expect(error.message).toBe('Connector does not match the connection, which is GreenPlum (item 0)');
+		expect(error.message).toBe('Connector does not match the connection, which is GreenPlum [item 0]');
 	});
 
 	test('update with nothing to change is refused', async () => {
 		const error = await failure(h.run({ resource: 'connection', operation: 'update', connection: byId('4cb0c374-d3bb-4557-b139-5712880adc55') }));
-		expect(error.message).toBe('Nothing to update (item 0)');
+		expect(error.message).toBe('Nothing to update [item 0]');
 	});
 
 	test('delete returns { deleted: true }; a later get is a 404 with its code', async () => {
@@ -144,7 +144,7 @@ describe('Get, Update, Delete, Test', () => {
 		const [read] = await h.run({ resource: 'connection', operation: 'get', connection: { __rl: true, mode: 'url', value: `https://platform.adobe.io/data/foundation/flowservice/connections/${created.json.id}` } });
 		expect(read.json.id).toBe(created.json.id);
 		const error = await failure(h.run({ resource: 'connection', operation: 'get', connection: byId('not-an-id') }));
-		expect(error.message).toBe('Connection is not a valid connection ID (item 0)');
+		expect(error.message).toBe('Connection is not a valid connection ID [item 0]');
 	});
 
 	test('test connection: true against the sample database; false with a hint for a wrong password', async () => {

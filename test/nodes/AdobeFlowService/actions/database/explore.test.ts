@@ -101,7 +101,7 @@ describe('explore the database behind a connection', () => {
 				{ resource, operation, connection: byId('={{ $json.id }}'), table: { __rl: true, mode: 'path', value: 'sales.orders' } },
 				{ items: [{ id: 'bad' }, { id: greenplumId }], onError: 'continueRegularOutput' },
 			);
-			expect(out[0].json.error).toBe('Connection is not a valid connection ID (item 0)');
+			expect(out[0].json.error).toBe('Connection is not a valid connection ID [item 0]');
 			expect(out.slice(1).every((o) => (o.pairedItem as { item: number }).item === 1)).toBe(true);
 		}
 	});
