@@ -1,6 +1,7 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { CONNECTORS, FIELDS, loginFields } from '../nodes/AdobeFlowService/connectors';
+import { connectionStringProperty } from '../nodes/AdobeFlowService/helpers/databaseLogin';
 import { platformIcon } from './FlowServiceApi.credentials';
 
 const wholeString = CONNECTORS.filter((c) => c.acceptsWholeConnectionString).map((c) => c.displayName);
@@ -51,17 +52,7 @@ export class FlowServiceDatabaseApi implements ICredentialType {
 						],
 						default: 'fields',
 					} satisfies INodeProperties,
-					{
-						displayName: 'Connection String',
-						name: 'connectionString',
-						type: 'string',
-						typeOptions: { password: true },
-						default: '',
-						required: true,
-						placeholder: 'e.g. HOST=db.example.com;PORT=5432;DB=sales;UID=reader;PWD={p;ss}',
-						description: 'Connection string as the Platform expects it. A value holding ; = { or } goes in braces, with } doubled.',
-						displayOptions: { show: { loginInput: ['connectionString'] } },
-					} satisfies INodeProperties,
+					connectionStringProperty({ show: { loginInput: ['connectionString'] } }),
 				]
 			: []),
 		...loginFields().map(loginProperty),

@@ -1,5 +1,5 @@
 /** The Database Login credential read for one connector, as Create and the credential's test read it. */
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import type { Connector } from '../connectors';
 import { FIELDS } from '../connectors';
@@ -21,4 +21,19 @@ export function loginInput(connector: Connector, login: ICredentialDataDecrypted
 		values[key] = FIELDS[key].kind === 'port' && (value === undefined || value === '') ? connector.defaults?.[key] : value;
 	}
 	return { values, fromCredential: true };
+}
+
+/** The whole-connection-string field, said once for the credential and for a login typed into the node. */
+export function connectionStringProperty(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Connection String',
+		name: 'connectionString',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		placeholder: 'e.g. HOST=db.example.com;PORT=5432;DB=sales;UID=reader;PWD={p;ss}',
+		description: 'Connection string as the Platform expects it. A value holding ; = { or } goes in braces, with } doubled.',
+		displayOptions,
+	};
 }

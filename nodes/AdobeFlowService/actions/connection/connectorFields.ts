@@ -9,7 +9,7 @@ import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-wo
 import type { Connector, FieldKey } from '../../connectors';
 import { CONNECTORS, connectorOptions, DATABASE_LOGIN, FIELDS, findConnector } from '../../connectors';
 import type { AuthInput, ConnectionInput } from '../../helpers/connectionBody';
-import { loginInput } from '../../helpers/databaseLogin';
+import { connectionStringProperty, loginInput } from '../../helpers/databaseLogin';
 import { FieldError } from '../../helpers/validation';
 import { fieldError } from '../common';
 
@@ -75,17 +75,7 @@ export function connectorProperties(): INodeProperties[] {
 			default: 'fields',
 			displayOptions: { show: { connector: wholeStringConnectors, databaseLogin: ['node'] } },
 		},
-		{
-			displayName: 'Connection String',
-			name: 'connectionString',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			placeholder: 'e.g. HOST=db.example.com;PORT=5432;DB=sales;UID=reader;PWD={p;ss}',
-			description: 'Connection string as the Platform expects it. A value holding ; = { or } goes in braces, with } doubled.',
-			displayOptions: { show: { connector: wholeStringConnectors, databaseLogin: ['node'], credentialsInput: ['connectionString'] } },
-		},
+		connectionStringProperty({ show: { connector: wholeStringConnectors, databaseLogin: ['node'], credentialsInput: ['connectionString'] } }),
 		...CONNECTORS.flatMap((connector) => connector.fields.map((key) => fieldProperty(connector, key))),
 		...CONNECTORS.filter((c) => c.notice).map(
 			(c): INodeProperties => ({
