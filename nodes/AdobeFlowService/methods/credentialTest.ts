@@ -2,20 +2,20 @@
  * Credential tests that need more than a request and a status: the access-token credential's (to say
  * why a token was refused: n8n 2.8's declarative test rules never see the status, it drops the
  * response) and the Database Login credential's.
- *
- * The Database Login credential's test. The Platform, not n8n, connects to the source database (from
- * Adobe's network, when a connection is created or tested), and the credential alone cannot reach the
- * Platform: so the test checks what can be checked here — that the login is complete and well formed
- * for a connector — with the same readers Create uses, and says which connectors it fits.
  */
 import type { ICredentialsDecrypted, ICredentialTestFunctions, IDataObject, INodeCredentialTestResult } from 'n8n-workflow';
 
 import { addPlatformHeaders, platformTest } from '../../../credentials/FlowServiceApi.credentials';
-
 import { CONNECTORS } from '../connectors';
 import { buildAuthParams } from '../helpers/connectionBody';
 import { loginInput } from '../helpers/databaseLogin';
 
+/**
+ * The Platform, not n8n, connects to the source database (from Adobe's network, when a connection is
+ * created or tested), and this credential alone cannot reach the Platform: so the test checks what can
+ * be checked here — that the login is complete and well formed for a connector — with the readers
+ * Create uses, and says which connectors it fits.
+ */
 export async function testDatabaseLogin(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
 	const login = credential.data ?? {};
 	const fits: string[] = [];
