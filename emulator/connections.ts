@@ -84,7 +84,7 @@ export class Connections {
 
 	delete(ctx: RequestContext, id: string): void {
 		this.find(ctx, id);
-		if (this.store.inUse.has(id)) {
+		if (this.store.inUse.has(id) || this.store.usedByFlow(ctx.org, ctx.sandbox, id)) {
 			throw flowError('inUse', `The base connection with the ID ${id} cannot be deleted because the base connection is being used in one or more flows. Please ensure that corresponding flows are deleted before deleting a base connection.`, ctx.requestId);
 		}
 		this.store.bucket(ctx.org, ctx.sandbox).delete(id);

@@ -44,7 +44,30 @@ export const CODES = {
 	badObjectType: { code: '1358-400', title: 'Bad Request', catalog: 'sources-errors.md' },
 	invalidPatchPath: { code: '1365-400', title: 'Bad Request', catalog: 'sources-errors.md' },
 	minimumOne: { code: '1394-400', title: 'Bad Request', catalog: 'sources-errors.md' },
+	wrongTargetSpec: { code: '1307-400', title: 'Bad Request', catalog: 'sources-errors.md' },
+	deltaColumnMissing: { code: '1367-400', title: 'Bad Request', catalog: 'sources-errors.md' },
+	deltaColumnWithOnce: { code: '1369-400', title: 'Bad Request', catalog: 'sources-errors.md' },
+	emptySchedule: { code: '1317-400', title: 'Bad Request', catalog: 'sources-errors.md' },
+	sourceEntityNull: { code: '1323-400', title: 'Bad Request', catalog: 'sources-errors.md' },
+	dataSetIdEmpty: { code: '1325-400', title: 'Bad Request', catalog: 'sources-errors.md' },
+	formatNotSupported: { code: '1327-400', title: 'Bad Request', catalog: 'sources-errors.md' },
+	connectionIdNull: { code: '1338-400', title: 'Bad Request', catalog: 'sources-errors.md' },
+	intervalWithOnce: { code: '1361-400', title: 'Bad Request', catalog: 'sources-errors.md' },
+	intervalTooSmall: { code: '1362-400', title: 'Bad Request', catalog: 'sources-errors.md' },
+	intervalNotAllowed: { code: '1363-400', title: 'Bad Request', catalog: 'sources-errors.md' },
+	backfillWithOnce: { code: '1364-400', title: 'Bad Request', catalog: 'sources-errors.md' },
+	mappingMissing: { code: '1370-400', title: 'Bad Request', catalog: 'sources-errors.md' },
+	runWindowOrder: { code: '1381-400', title: 'Bad Request', catalog: 'sources-errors.md' },
+	runDeltaChanged: { code: '1382-400', title: 'Bad Request', catalog: 'sources-errors.md' },
+	runDeltaMissing: { code: '1383-400', title: 'Bad Request', catalog: 'sources-errors.md' },
+	runFrequency: { code: '1386-400', title: 'Bad Request', catalog: 'sources-errors.md' },
+	transformationsUnreadable: { code: '1392-400', title: 'Bad Request', catalog: 'sources-errors.md' },
+	badFrequency: { code: '1397-400', title: 'Bad Request', catalog: 'sources-errors.md' },
+	stateInBody: { code: '1410-400', title: 'Invalid request', catalog: 'flow-service-errors.md' },
+	actionNotAllowed: { code: '1422-400', title: 'Invalid request', catalog: 'flow-service-errors.md' },
+	schemaMismatch: { code: '1425-400', title: 'Invalid request', catalog: 'flow-service-errors.md' },
 	badContinuationToken: { code: '9001-400', title: 'Bad Request', catalog: 'emulator' },
+	targetSchemaNotDataset: { code: '9002-400', title: 'Bad Request', catalog: 'emulator' },
 } as const satisfies Record<string, { code: string; title: string; catalog: Catalog }>;
 
 export type CodeName = keyof typeof CODES;
@@ -66,4 +89,13 @@ export function flowError(name: CodeName, message: string, requestId: string): H
 /** A gateway error (before Flow Service is reached): `{error_code, message}` (help/landing/troubleshooting.md). */
 export function gatewayError(status: number, code: string, message: string): HttpError {
 	return new HttpError(status, { error_code: code, message });
+}
+
+/**
+ * An error of a service other than Flow Service (Catalog, Schema Registry, Data Prep), in the
+ * `{type, title, status, detail}` form of Adobe's API guides; the emulator does not copy their codes.
+ */
+export function serviceError(service: 'catalog' | 'schemaregistry' | 'conversion', status: number, title: string, detail: string): HttpError {
+	const prefix = { catalog: 'CAT', schemaregistry: 'XDM', conversion: 'DP' }[service];
+	return new HttpError(status, { type: `http://ns.adobe.com/aep/errors/${prefix}-${status}`, title, status, detail });
 }

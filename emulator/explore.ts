@@ -165,3 +165,37 @@ export async function describeTable(target: DatabaseTarget, path: string, previe
 		return result;
 	});
 }
+
+/** A window on the incremental column: rows after `after` (all rows when absent) up to `upTo`. */
+export interface DeltaWindow {
+	column: string;
+	after?: Date;
+	upTo: Date;
+}
+
+/** Every row of a table (or of one window on its incremental column), as a dataflow run copies them. */
+export async function readTable(target: DatabaseTarget, path: string, delta: DeltaWindow | undefined, access?: DatabaseAccess): Promise<Record<string, unknown>[]> {
+	return await withClient(target, access, async (client) => {
+		const [schema, table] = splitPath(path);
+		const from = `${quoteIdent(schema)}.${quoteIdent(table)}`;
+		const values: unknown[] = [];
+		let where = '';
+		if (delta) {
+			values.push(delta.upTo.toISOString());
+			where = ` WHERE ${quoteIdent(delta.column)} <= $1`;
+			if (delta.after) {
+				values.push(delta.after.toISOString());
+				where += ` AND ${quoteIdent(delta.column)} > $2`;
+			}
+		}
+		try {
+			const result = await client.query({ text: `SELECT * FROM ${from}${where}`, values, types: typeParsers as never });
+			return result.rows as Record<string, unknown>[];
+		} catch (error) {
+			const code = (error as { code?: string }).code;
+			if (code === '42P01') throw new SourceError(`The table ${path} does not exist`, 'notFound');
+			if (code === '42703') throw new SourceError(`The column ${delta?.column ?? ''} does not exist in ${path}`, 'invalid');
+			throw error;
+		}
+	});
+}

@@ -15,6 +15,11 @@ import { matches, parseProperty } from './filters';
 export const LIST_PARAMETERS: Record<string, string[]> = {
 	'/connections': ['property', 'limit', 'orderby', 'continuationToken', 'count'],
 	'/connectionSpecs': ['property'],
+	'/sourceConnections': ['property', 'limit', 'orderby', 'continuationToken', 'count'],
+	'/targetConnections': ['property', 'limit', 'orderby', 'continuationToken', 'count'],
+	'/flows': ['property', 'limit', 'orderby', 'continuationToken', 'count'],
+	'/runs': ['property', 'limit', 'orderby', 'continuationToken', 'count'],
+	'/flowSpecs': ['property'],
 };
 
 export function checkParameters(endpoint: string, query: URLSearchParams, requestId: string): void {

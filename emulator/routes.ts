@@ -6,10 +6,30 @@ import { flowError } from './errors';
 import type { RequestContext } from './gateway';
 import { header, readJsonBody } from './gateway';
 import { checkParameters, filterItems, readFilters } from './listing';
+import type { Pipeline } from './pipeline';
+import { routeFlowService, routeService } from './pipeline/routes';
 import { publicView } from './store';
 import { CONNECTION_SPECS } from './specs';
 
 export const BASE_PATH = '/data/foundation/flowservice';
+
+/** The Platform services the emulator answers, by the base path each lives under. */
+export const SERVICE_PATHS = {
+	flowservice: BASE_PATH,
+	conversion: '/data/foundation/conversion',
+	catalog: '/data/foundation/catalog',
+	schemaregistry: '/data/foundation/schemaregistry',
+} as const;
+
+export type Service = keyof typeof SERVICE_PATHS;
+
+/** The service a URL path is for, and the path below its base. */
+export function serviceOf(pathname: string): { service: Service; path: string } | undefined {
+	for (const [service, base] of Object.entries(SERVICE_PATHS) as Array<[Service, string]>) {
+		if (pathname === base || pathname.startsWith(`${base}/`)) return { service, path: pathname.slice(base.length) || '/' };
+	}
+	return undefined;
+}
 
 export interface Answer {
 	status: number;
@@ -17,12 +37,17 @@ export interface Answer {
 	headers?: Record<string, string>;
 }
 
-export async function route(req: IncomingMessage, ctx: RequestContext, path: string, url: URL, connections: Connections): Promise<Answer> {
+export async function route(req: IncomingMessage, ctx: RequestContext, service: Service, path: string, url: URL, connections: Connections, pipeline: Pipeline): Promise<Answer> {
 	const method = req.method ?? 'GET';
 	const query = url.searchParams;
-	const body = ['POST', 'PUT', 'PATCH'].includes(method) ? await readJsonBody(req, ctx.requestId) : undefined;
 	const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
+	// A flow action (`POST /flows/{id}/action?op=…`) has no body: aepp sends none, nor a content type.
+	const bodiless = segments[2] === 'action';
+	const body = ['POST', 'PUT', 'PATCH'].includes(method) && !bodiless ? await readJsonBody(req, ctx.requestId) : undefined;
 	const [collection, id, action] = segments;
+	if (service !== 'flowservice') return routeService(pipeline, service, req, ctx, segments, url, body);
+	const answer = routeFlowService(pipeline, req, ctx, segments, url, body);
+	if (answer) return answer;
 
 	if (collection === 'connectionSpecs' && method === 'GET' && segments.length <= 2) {
 		if (id === undefined) {

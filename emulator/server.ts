@@ -19,7 +19,8 @@ import { authenticate, header, readText } from './gateway';
 import type { ImsClient } from './ims';
 import { Ims, IMS_TOKEN_PATH } from './ims';
 import { Pager } from './listing';
-import { BASE_PATH, route } from './routes';
+import { Pipeline } from './pipeline';
+import { BASE_PATH, route, serviceOf } from './routes';
 import type { StoredConnection } from './store';
 import { ConnectionStore, makeConnection } from './store';
 import { CONNECTION_SPECS } from './specs';
@@ -48,6 +49,8 @@ export interface EmulatorOptions {
 	/** Largest page of a list. */
 	maxPageSize?: number;
 	databaseAccess?: DatabaseAccess;
+	/** How long a dataflow run takes after it has read its table (default 300 ms), so that a client sees it in progress. */
+	runDurationMs?: number;
 	/** Log lines go here as well as into `log`. */
 	onLog?: (line: string) => void;
 }
@@ -65,6 +68,8 @@ export interface Emulator {
 	connections(org: string, sandbox?: string): StoredConnection[];
 	/** Marks a connection as used by a dataflow, so that deleting it fails. */
 	markInUse(id: string): void;
+	/** Datasets, schemas, mapping sets, source and target connections, dataflows and runs. */
+	pipeline: Pipeline;
 	/** Makes every IMS-issued token expire now. */
 	expireTokens(): void;
 	/** Adds connections directly, for paging tests and benchmarks. */
@@ -87,6 +92,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const store = new ConnectionStore();
 	const pager = new Pager(options.maxPageSize ?? 100);
 	const connections = new Connections(store, pager, options.databaseAccess);
+	const pipeline = new Pipeline(store, pager, { runDurationMs: options.runDurationMs ?? 300, databaseAccess: options.databaseAccess });
 	let rateLimit = options.rateLimitPerSecond;
 	const recent: number[] = [];
 	const faults = new FaultPlan();
@@ -123,8 +129,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		res.setHeader('x-request-id', requestId);
 		let status = 500;
 		let ctx: RequestContext | undefined;
-		const path = url.pathname.startsWith(BASE_PATH) ? url.pathname.slice(BASE_PATH.length) || '/' : url.pathname;
-		const routeKey = `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '{id}')}`;
+		const service = serviceOf(url.pathname);
+		const path = service?.path ?? url.pathname;
+		const routeKey = `${method} ${service && service.service !== 'flowservice' ? `/${service.service}` : ''}${path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '{id}')}`;
 		stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1;
 		try {
 			if (options.latencyMs) await delay(options.latencyMs);
@@ -135,7 +142,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 				send(res, answer.status, answer.body);
 				return;
 			}
-			if (!url.pathname.startsWith(BASE_PATH)) throw new HttpError(404, { error_code: '404000', message: 'Not found' });
+			if (!service) throw new HttpError(404, { error_code: '404000', message: 'Not found' });
 			if (throttled()) {
 				stats.throttled++;
 				throw new HttpError(429, { error_code: '429050', message: 'Too many requests' });
@@ -160,7 +167,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			if (fault?.type === 'delay') await delay(fault.ms);
 			if (fault?.type === 'expireTokens') ims.expireAll();
 			ctx = authenticate(req, requestId, gateway);
-			const answer = await route(req, ctx, path, url, connections);
+			const answer = await route(req, ctx, service.service, path, url, connections, pipeline);
 			if (method === 'POST' && answer.status === 201) stats.creates++;
 			status = answer.status;
 			if (fault?.type === 'resetAfter') {
@@ -212,6 +219,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		stats,
 		connections: (org, sandbox = 'prod') => [...store.bucket(org, sandbox).values()],
 		markInUse: (id) => store.inUse.add(id),
+		pipeline,
 		expireTokens: () => ims.expireAll(),
 		seedConnections: (org, sandbox, count, make) => {
 			const spec = CONNECTION_SPECS.find((s) => s.name === 'ibm-db2') ?? CONNECTION_SPECS[0];
@@ -228,11 +236,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		reset: () => {
 			store.clear();
 			pager.clear();
+			pipeline.clear();
 			faults.clear();
 			log.length = 0;
 			Object.assign(stats, { requests: 0, byRoute: {}, creates: 0, tokensIssued: 0, throttled: 0 });
 		},
 		close: async () => {
+			await pipeline.runs.settle();
 			for (const socket of sockets) socket.destroy();
 			await new Promise<void>((resolve) => server.close(() => resolve()));
 		},

@@ -73,6 +73,8 @@ export function publicView(connection: StoredConnection): StoredConnection {
 export class ConnectionStore {
 	private readonly buckets = new Map<string, Map<string, StoredConnection>>();
 	readonly inUse = new Set<string>();
+	/** Whether a dataflow's source connection uses a base connection (set by the dataflows). */
+	usedByFlow: (org: string, sandbox: string, id: string) => boolean = () => false;
 
 	bucket(org: string, sandbox: string): Map<string, StoredConnection> {
 		const key = `${org}/${sandbox}`;

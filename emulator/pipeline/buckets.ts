@@ -1,0 +1,36 @@
+/** Objects kept per org and sandbox, as the Platform keeps them: one sandbox never sees another's. */
+import type { RequestContext } from '../gateway';
+
+export class Buckets<T extends { id: string }> {
+	private readonly buckets = new Map<string, Map<string, T>>();
+
+	/** `seed` fills a sandbox the first time it is used (the sample dataset and schema, for instance). */
+	constructor(private readonly seed?: (org: string, sandbox: string) => T[]) {}
+
+	bucket(org: string, sandbox: string): Map<string, T> {
+		const key = `${org}/${sandbox}`;
+		let bucket = this.buckets.get(key);
+		if (!bucket) {
+			bucket = new Map((this.seed?.(org, sandbox) ?? []).map((item) => [item.id, item]));
+			this.buckets.set(key, bucket);
+		}
+		return bucket;
+	}
+
+	of(ctx: Pick<RequestContext, 'org' | 'sandbox'>): Map<string, T> {
+		return this.bucket(ctx.org, ctx.sandbox);
+	}
+
+	all(ctx: Pick<RequestContext, 'org' | 'sandbox'>): T[] {
+		return [...this.of(ctx).values()];
+	}
+
+	put(ctx: Pick<RequestContext, 'org' | 'sandbox'>, item: T): T {
+		this.of(ctx).set(item.id, item);
+		return item;
+	}
+
+	clear(): void {
+		this.buckets.clear();
+	}
+}

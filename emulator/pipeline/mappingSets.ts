@@ -1,0 +1,120 @@
+/**
+ * Data Prep mapping sets (`/data/foundation/conversion/mappingSets`, help/data-prep/api/mapping-set.md):
+ * created in either dialect Adobe documents — `outputSchema.schemaRef` with `source`/`destination`
+ * (the Data Prep guide) or `xdmSchema` with `sourceAttribute`/`destinationXdmPath` (the database
+ * tutorial) — answered 200 with a 32-hex id, and read back with both sets of field names.
+ * Every destination must be a field of the schema, as Data Prep's validation requires.
+ */
+import { randomBytes } from 'node:crypto';
+
+import { serviceError } from '../errors';
+import type { RequestContext } from '../gateway';
+import { Buckets } from './buckets';
+import type { DataLake } from './dataLake';
+
+export interface StoredMapping {
+	sourceType: 'ATTRIBUTE' | 'EXPRESSION' | 'STATIC';
+	source: string;
+	destination: string;
+}
+
+export interface StoredMappingSet {
+	id: string;
+	version: number;
+	schemaId: string;
+	mappings: StoredMapping[];
+	createdDate: number;
+	modifiedDate: number;
+	createdBy: string;
+	modifiedBy: string;
+}
+
+function bad(detail: string) {
+	return serviceError('conversion', 400, 'Bad Request', detail);
+}
+
+function readMappings(raw: unknown): StoredMapping[] {
+	if (!Array.isArray(raw) || raw.length === 0) throw bad('mappings must be a non-empty array');
+	return raw.map((entry: Record<string, unknown>, index) => {
+		const source = entry?.source ?? entry?.sourceAttribute;
+		const destination = entry?.destination ?? entry?.destinationXdmPath;
+		const sourceType = entry?.sourceType ?? 'ATTRIBUTE';
+		if (typeof source !== 'string' || source === '') throw bad(`mappings[${index}].source is required`);
+		if (typeof destination !== 'string' || destination === '') throw bad(`mappings[${index}].destination is required`);
+		if (!['ATTRIBUTE', 'EXPRESSION', 'STATIC'].includes(String(sourceType))) throw bad(`mappings[${index}].sourceType must be ATTRIBUTE, EXPRESSION or STATIC`);
+		return { sourceType: sourceType as StoredMapping['sourceType'], source, destination };
+	});
+}
+
+export class MappingSets {
+	readonly sets = new Buckets<StoredMappingSet>();
+
+	constructor(private readonly dataLake: DataLake) {}
+
+	create(ctx: RequestContext, body: unknown): Record<string, unknown> {
+		const request = (body ?? {}) as { outputSchema?: { schemaRef?: { id?: unknown } }; xdmSchema?: unknown; mappings?: unknown };
+		const schemaId = request.outputSchema?.schemaRef?.id ?? request.xdmSchema;
+		if (typeof schemaId !== 'string') throw bad('outputSchema.schemaRef.id is required');
+		const schema = this.dataLake.findSchema(ctx, schemaId);
+		if (!schema) throw bad(`The schema ${schemaId} does not exist`);
+		const mappings = readMappings(request.mappings);
+		const fields = new Set(schema.fields.map((f) => f.path));
+		const unknown = mappings.filter((m) => !fields.has(m.destination)).map((m) => m.destination);
+		if (unknown.length > 0) throw bad(`Mapping validation failed: the destination ${unknown.join(', ')} is not a field of schema ${schema.title}`);
+		const now = Date.now();
+		const set = this.sets.put(ctx, {
+			id: randomBytes(16).toString('hex'),
+			version: 0,
+			schemaId: schema.id,
+			mappings,
+			createdDate: now,
+			modifiedDate: now,
+			createdBy: `${ctx.clientId}@AdobeID`,
+			modifiedBy: `${ctx.clientId}@AdobeID`,
+		});
+		const { id, version, createdDate, modifiedDate, createdBy, modifiedBy } = set;
+		return { id, version, createdDate, modifiedDate, createdBy, modifiedBy };
+	}
+
+	find(ctx: RequestContext, id: string): StoredMappingSet | undefined {
+		return this.sets.of(ctx).get(id);
+	}
+
+	get(ctx: RequestContext, id: string): Record<string, unknown> {
+		const set = this.find(ctx, id);
+		if (!set) throw serviceError('conversion', 404, 'Not Found', `Mapping set ${id} not found`);
+		return this.publicSet(set);
+	}
+
+	/** `limit` and `start` are both required here (the Data Prep API reference). */
+	list(ctx: RequestContext, query: URLSearchParams): Record<string, unknown> {
+		const limit = Number(query.get('limit'));
+		const start = Number(query.get('start'));
+		if (!query.has('limit') || !query.has('start') || !Number.isInteger(limit) || !Number.isInteger(start) || limit < 1 || start < 0) {
+			throw bad('The query parameters limit and start are required');
+		}
+		const all = this.sets.all(ctx).sort((a, b) => a.createdDate - b.createdDate || a.id.localeCompare(b.id));
+		const data = all.slice(start, start + limit).map((s) => this.publicSet(s));
+		return { data, _page: { count: data.length, limit } };
+	}
+
+	private publicSet(set: StoredMappingSet): Record<string, unknown> {
+		return {
+			id: set.id,
+			version: set.version,
+			createdDate: set.createdDate,
+			modifiedDate: set.modifiedDate,
+			createdBy: set.createdBy,
+			modifiedBy: set.modifiedBy,
+			outputSchema: { schemaRef: { id: set.schemaId, contentType: 'application/vnd.adobe.xed-full+json;version=1' } },
+			mappings: set.mappings.map((m, index) => ({
+				id: String(index),
+				sourceType: m.sourceType,
+				source: m.source,
+				destination: m.destination,
+				sourceAttribute: m.source,
+				destinationXdmPath: m.destination,
+			})),
+		};
+	}
+}
