@@ -136,7 +136,7 @@ function setUp(parameters: IDataObject, credentials: CredentialStore, authentica
 
 /** Runs one of the node's searchable lists (a resource locator's From List) in n8n-core's real LoadOptionsContext. */
 export async function searchList(
-	method: 'searchConnections' | 'searchTables' | 'searchConnectionSpecs',
+	method: string,
 	{ credentials, parameters = {}, filter, paginationToken, authentication = 'accessToken' }: { credentials: CredentialStore; parameters?: IDataObject; filter?: string; paginationToken?: string; authentication?: string },
 ): Promise<INodeListSearchResult> {
 	const { nodeType, node, workflow, additionalData } = setUp(parameters, credentials, authentication);

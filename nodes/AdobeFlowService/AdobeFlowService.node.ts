@@ -4,7 +4,16 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { nodeProperties, subtitle } from './actions/description';
 import { route } from './actions/router';
 import { testAccessToken, testDatabaseLogin } from './methods/credentialTest';
-import { searchConnectionSpecs, searchConnections, searchTables } from './methods/listSearch';
+import {
+	searchConnectionSpecs,
+	searchConnections,
+	searchDataflows,
+	searchDatasets,
+	searchSchemas,
+	searchSourceConnections,
+	searchTables,
+	searchTargetConnections,
+} from './methods/listSearch';
 
 export class AdobeFlowService implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,7 +23,7 @@ export class AdobeFlowService implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle,
-		description: 'Create database source connections in Adobe Experience Platform (AEP), explore the data behind them and manage them',
+		description: 'Connect databases to Adobe Experience Platform (AEP): connections, exploring tables, source and target connections, mappings, dataflows and their runs',
 		defaults: { name: 'AEP Flow Service' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -29,7 +38,7 @@ export class AdobeFlowService implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchConnections, searchConnectionSpecs, searchTables },
+		listSearch: { searchConnections, searchConnectionSpecs, searchDataflows, searchDatasets, searchSchemas, searchSourceConnections, searchTables, searchTargetConnections },
 		credentialTest: { testAccessToken, testDatabaseLogin },
 	};
 

@@ -4,6 +4,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as connection from './connection/Connection.resource';
 import * as connectionSpec from './connectionSpec/ConnectionSpec.resource';
 import * as database from './database/Database.resource';
+import * as dataflow from './dataflow/Dataflow.resource';
+import * as mapping from './mapping/Mapping.resource';
+import * as run from './run/Run.resource';
+import * as sourceConnection from './sourceConnection/SourceConnection.resource';
+import * as targetConnection from './targetConnection/TargetConnection.resource';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './settings';
 import { DEFAULT_TIMEOUT_SECONDS } from '../transport';
 
@@ -13,14 +18,20 @@ const resource: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
-		{ name: 'Connection', value: 'connection', description: 'A source connection to a database' },
+		{ name: 'Connection', value: 'connection', description: 'A base connection to a database' },
 		{ name: 'Connection Spec', value: 'connectionSpec', description: 'A connector the Platform offers' },
 		{ name: 'Database', value: 'database', description: 'Tables, columns and rows behind a connection' },
+		{ name: 'Dataflow', value: 'dataflow', description: 'A scheduled copy from a source connection to a target connection' },
+		{ name: 'Mapping', value: 'mapping', description: 'Table columns to the fields of an XDM schema' },
+		{ name: 'Run', value: 'run', description: 'A run of a dataflow, with its record counts' },
+		{ name: 'Source Connection', value: 'sourceConnection', description: 'A table of a connection, which a dataflow reads' },
+		{ name: 'Target Connection', value: 'targetConnection', description: 'A dataset, which a dataflow writes to' },
 	],
 	default: 'connection',
 };
 
-const perItemOperations = ['create', 'delete', 'get', 'test', 'update', 'listTables', 'getTableSchema', 'previewRows'];
+const perItemOperations = ['create', 'delete', 'get', 'test', 'update', 'listTables', 'getTableSchema', 'previewRows', 'enable', 'disable', 'updateSchedule', 'runNow', 'wait'];
+const creatingResources = ['connection', 'sourceConnection', 'targetConnection', 'mapping', 'dataflow'];
 
 const options: INodeProperties = {
 	displayName: 'Options',
@@ -47,17 +58,18 @@ const options: INodeProperties = {
 			displayOptions: { show: { '/resource': ['connection'], '/operation': ['create'] } },
 		},
 		{
-			displayName: 'If Connection Exists',
+			displayName: 'If It Exists',
 			name: 'ifExists',
 			type: 'options',
 			options: [
-				{ name: 'Create Another', value: 'create', description: 'Create a new connection with the same name' },
-				{ name: 'Fail', value: 'fail', description: 'Stop with an error naming the existing connection' },
-				{ name: 'Reuse It', value: 'reuse', description: 'Return the existing connection instead of creating one' },
+				{ name: 'Create Another', value: 'create', description: 'Create a new one even so' },
+				{ name: 'Fail', value: 'fail', description: 'Stop with an error naming the existing one' },
+				{ name: 'Reuse It', value: 'reuse', description: 'Return the existing one instead of creating another' },
 			],
 			default: 'reuse',
-			description: 'What to do when a connection with the same name and connector already exists. Reuse keeps a scheduled workflow from piling up duplicates.',
-			displayOptions: { show: { '/resource': ['connection'], '/operation': ['create'] } },
+			description:
+				'What to do when it already exists: a connection of the same name and connector, a source connection of the same name and base connection, a target connection of the same name and dataset, a dataflow of the same name, a mapping set with the same pairs. Reuse lets a scheduled workflow set everything up on its first run and find it on the next.',
+			displayOptions: { show: { '/resource': creatingResources, '/operation': ['create'] } },
 		},
 		{
 			displayName: 'Timeout (Seconds)',
@@ -72,7 +84,7 @@ const options: INodeProperties = {
 
 /** The canvas subtitle: the chosen operation's action, e.g. "Create a connection", not internal values. */
 const actions = Object.fromEntries(
-	Object.entries({ connection, database, connectionSpec }).flatMap(([resourceName, module]) =>
+	Object.entries({ connection, database, connectionSpec, sourceConnection, targetConnection, mapping, dataflow, run }).flatMap(([resourceName, module]) =>
 		Object.values(module.operations).map((operation) => [`${resourceName}.${operation.option.value}`, operation.option.action]),
 	),
 );
@@ -94,5 +106,10 @@ export const nodeProperties: INodeProperties[] = [
 	...connection.description,
 	...database.description,
 	...connectionSpec.description,
+	...sourceConnection.description,
+	...targetConnection.description,
+	...mapping.description,
+	...dataflow.description,
+	...run.description,
 	options,
 ];

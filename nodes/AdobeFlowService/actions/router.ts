@@ -11,9 +11,14 @@ import type { Operation } from './common';
 import * as connection from './connection/Connection.resource';
 import * as connectionSpec from './connectionSpec/ConnectionSpec.resource';
 import * as database from './database/Database.resource';
+import * as dataflow from './dataflow/Dataflow.resource';
+import * as mapping from './mapping/Mapping.resource';
+import * as run from './run/Run.resource';
+import * as sourceConnection from './sourceConnection/SourceConnection.resource';
+import * as targetConnection from './targetConnection/TargetConnection.resource';
 import { readSettings, withFixedParametersOnce } from './settings';
 
-export const resources = { connection, database, connectionSpec };
+export const resources = { connection, database, connectionSpec, sourceConnection, targetConnection, mapping, dataflow, run };
 
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };

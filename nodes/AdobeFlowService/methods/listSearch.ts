@@ -1,7 +1,11 @@
-/** Searchable lists for the resource locators: connections, the tables behind one, connection specs. */
+/**
+ * Searchable lists for the resource locators: connections, the tables behind one, connection specs,
+ * and the pipeline's source and target connections, dataflows, datasets and schemas.
+ */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { listDatasets, listSchemas } from '../actions/dataLake';
 import { listRoot } from '../actions/database/explore';
 import { findConnectorBySpecId } from '../connectors';
 import { credentialTypeFor, FlowServiceClient, nextPageQuery } from '../transport';
@@ -27,19 +31,71 @@ function connectionEntry(connection: IDataObject): INodeListSearchItems {
 }
 
 /**
- * Without a search, one page at a time as the user scrolls. With one, the whole account: Flow Service
- * documents no filter that matches part of a name, so every page is read and filtered here.
+ * A Flow Service list as list entries. Without a search, one page at a time as the user scrolls. With
+ * one, the whole account: Flow Service documents no filter that matches part of a name, so every page
+ * is read and filtered here.
  */
-export async function searchConnections(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+async function searchFlowService(
+	context: ILoadOptionsFunctions,
+	path: string,
+	entry: (item: IDataObject) => INodeListSearchItems,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const qs: IDataObject = { orderby: '+name' };
 	if (filter?.trim()) {
-		const all = await client(this).getPaged<IDataObject>('/connections', qs);
-		return { results: all.filter((c) => matches(filter, c.name, c.id)).slice(0, SEARCH_RESULTS).map(connectionEntry) };
+		const all = await client(context).getPaged<IDataObject>(path, qs);
+		return { results: all.filter((c) => matches(filter, c.name, c.id)).slice(0, SEARCH_RESULTS).map(entry) };
 	}
 	const page = { ...qs, limit: 50 };
-	const path = paginationToken ? `/connections?${paginationToken}` : '/connections';
-	const { body } = await client(this).request<{ items?: IDataObject[]; _links?: { next?: { href?: string } } }>({ method: 'GET', path, qs: page });
-	return { results: (body?.items ?? []).map(connectionEntry), paginationToken: nextPageQuery(body?._links?.next?.href, Object.keys(page)) };
+	const { body } = await client(context).request<{ items?: IDataObject[]; _links?: { next?: { href?: string } } }>({
+		method: 'GET',
+		path: paginationToken ? `${path}?${paginationToken}` : path,
+		qs: page,
+	});
+	return { results: (body?.items ?? []).map(entry), paginationToken: nextPageQuery(body?._links?.next?.href, Object.keys(page)) };
+}
+
+export async function searchConnections(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await searchFlowService(this, '/connections', connectionEntry, filter, paginationToken);
+}
+
+const named = (item: IDataObject, detail: unknown): INodeListSearchItems => ({ name: `${String(item.name ?? item.id)} (${String(detail)})`, value: String(item.id) });
+
+export async function searchSourceConnections(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await searchFlowService(this, '/sourceConnections', (c) => named(c, (c.params as IDataObject | undefined)?.tableName ?? 'no table'), filter, paginationToken);
+}
+
+export async function searchTargetConnections(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await searchFlowService(this, '/targetConnections', (c) => named(c, `dataset ${String((c.params as IDataObject | undefined)?.dataSetId)}`), filter, paginationToken);
+}
+
+export async function searchDataflows(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await searchFlowService(this, '/flows', (f) => named(f, f.state ?? 'unknown state'), filter, paginationToken);
+}
+
+/** Datasets from Catalog: the first page without a search, every page with one. */
+export async function searchDatasets(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const datasets = await listDatasets(client(this), { all: Boolean(filter?.trim()) });
+	return {
+		results: datasets
+			.filter((d) => matches(filter, d.name, d.id))
+			.sort((a, b) => a.name.localeCompare(b.name))
+			.slice(0, SEARCH_RESULTS)
+			.map((d) => ({ name: `${d.name} (${d.id})`, value: d.id })),
+	};
+}
+
+/** The tenant's XDM schemas from the Schema Registry, by title. */
+export async function searchSchemas(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const schemas = await listSchemas(client(this));
+	return {
+		results: schemas
+			.filter((s) => matches(filter, s.title, s.id))
+			.sort((a, b) => a.title.localeCompare(b.title))
+			.slice(0, SEARCH_RESULTS)
+			.map((s) => ({ name: s.title, value: s.id })),
+	};
 }
 
 export async function searchTables(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {

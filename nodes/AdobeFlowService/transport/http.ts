@@ -13,6 +13,16 @@ import type {
 } from 'n8n-workflow';
 
 export const FLOW_SERVICE_PATH = '/data/foundation/flowservice';
+
+/** The Platform services the node calls, by their base path: Flow Service, and for the pipeline Data Prep, Catalog and the Schema Registry. */
+export const SERVICE_PATHS = {
+	flowservice: FLOW_SERVICE_PATH,
+	conversion: '/data/foundation/conversion',
+	catalog: '/data/foundation/catalog',
+	schemaregistry: '/data/foundation/schemaregistry',
+} as const;
+
+export type PlatformService = keyof typeof SERVICE_PATHS;
 export const DEFAULT_BASE_URL = 'https://platform.adobe.io';
 export const DEFAULT_TIMEOUT_SECONDS = 60;
 
@@ -36,8 +46,10 @@ export interface RawResponse<T> {
 
 export interface Exchange {
 	method: IHttpRequestMethods;
-	/** Path below the Flow Service base, e.g. `/connections`; may carry a query of its own. */
+	/** Path below the service's base, e.g. `/connections`; may carry a query of its own. */
 	path: string;
+	/** The service; Flow Service when absent. */
+	service?: PlatformService;
 	qs?: IDataObject;
 	body?: unknown;
 	headers?: Record<string, string>;
@@ -88,7 +100,7 @@ export class PlatformHttp {
 		if (exchange.body !== undefined) headers['Content-Type'] = 'application/json';
 		const options: IHttpRequestOptions = {
 			method: exchange.method,
-			url: base.replace(/\/+$/, '') + FLOW_SERVICE_PATH + exchange.path,
+			url: base.replace(/\/+$/, '') + SERVICE_PATHS[exchange.service ?? 'flowservice'] + exchange.path,
 			qs: exchange.qs,
 			headers,
 			json: true,

@@ -78,7 +78,7 @@ export async function execute(this: IExecuteFunctions, { itemIndex, client }: It
 		if (existing) {
 			throw fieldError(
 				this,
-				new FieldError('Name', `is already used by connection ${String(existing.id)} of the same connector`, 'Choose another name, or set If Connection Exists to Reuse It'),
+				new FieldError('Name', `is already used by connection ${String(existing.id)} of the same connector`, 'Choose another name, or set If It Exists to Reuse It'),
 				itemIndex,
 			);
 		}

@@ -1,0 +1,4 @@
+/** Dataflow → Delete. */
+import { deleteOperation, DATAFLOW } from '../flowEntities';
+
+export const { option, description, execute } = deleteOperation(DATAFLOW);

@@ -1,0 +1,4 @@
+/** Dataflow → Disable. */
+import { stateOperation } from './state';
+
+export const { option, description, execute } = stateOperation('disable');

@@ -1,0 +1,4 @@
+/** Dataflow → Enable. */
+import { stateOperation } from './state';
+
+export const { option, description, execute } = stateOperation('enable');

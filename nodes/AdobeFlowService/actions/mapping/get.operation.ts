@@ -1,0 +1,14 @@
+/** Mapping → Get: a mapping set by id, in either dialect the Platform returns it. */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { ItemContext } from '../common';
+import { forOperation } from '../common';
+import { fetchMappingSet, mappingIdProperty, mappingOutput, readMappingId } from './mappingSets';
+
+export const option = { name: 'Get', value: 'get', action: 'Get a mapping' };
+
+export const description = forOperation('mapping', 'get', [mappingIdProperty]);
+
+export async function execute(this: IExecuteFunctions, { itemIndex, client }: ItemContext): Promise<IDataObject[]> {
+	return [mappingOutput(await fetchMappingSet(client, readMappingId(this, itemIndex), itemIndex))];
+}

@@ -1,0 +1,120 @@
+/**
+ * Data Prep mapping sets (`/data/foundation/conversion/mappingSets`): reading one, finding an
+ * identical one (mapping sets have no name, so a re-run reuses the set that maps the same columns to
+ * the same fields of the same schema), and matching a table's columns to a schema's fields by name.
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { FieldError, readText } from '../../helpers/validation';
+import type { FlowServiceClient } from '../../transport';
+import { fieldError } from '../common';
+import type { SchemaField } from '../dataLake';
+
+/** A mapping set id: 32 hexadecimal characters, no dashes. */
+export const MAPPING_ID = '[0-9a-fA-F]{32}';
+const PAGE = 100;
+
+export interface Pair {
+	sourceType: 'ATTRIBUTE' | 'EXPRESSION';
+	source: string;
+	destination: string;
+}
+
+export const mappingIdProperty: INodeProperties = {
+	displayName: 'Mapping ID',
+	name: 'mappingId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 0b090130b58b4819afc78b6dc98b484d',
+	description: 'The ID of the mapping set, as Mapping → Create outputs it',
+};
+
+export function readMappingId(context: IExecuteFunctions, itemIndex: number): string {
+	const id = (() => {
+		try {
+			return readText('Mapping ID', context.getNodeParameter('mappingId', itemIndex, ''));
+		} catch (error) {
+			throw fieldError(context, error as FieldError, itemIndex);
+		}
+	})();
+	if (!new RegExp(`^${MAPPING_ID}$`).test(id)) {
+		throw fieldError(context, new FieldError('Mapping ID', 'is not a valid mapping ID', 'A mapping ID is 32 hexadecimal characters, e.g. 0b090130b58b4819afc78b6dc98b484d'), itemIndex);
+	}
+	return id;
+}
+
+/** A mapping set as output: the same keys whatever the Platform's dialect. */
+export function mappingOutput(set: IDataObject): IDataObject {
+	const schemaRef = ((set.outputSchema as IDataObject | undefined)?.schemaRef ?? {}) as IDataObject;
+	const mappings = (Array.isArray(set.mappings) ? set.mappings : []) as IDataObject[];
+	return {
+		id: String(set.id),
+		version: typeof set.version === 'number' ? set.version : Number(set.version ?? 0),
+		schemaId: typeof schemaRef.id === 'string' ? schemaRef.id : typeof set.xdmSchema === 'string' ? set.xdmSchema : null,
+		mappings: mappings.map((m) => ({
+			sourceType: String(m.sourceType ?? 'ATTRIBUTE'),
+			source: String(m.source ?? m.sourceAttribute ?? ''),
+			destination: String(m.destination ?? m.destinationXdmPath ?? ''),
+		})),
+		createdDate: typeof set.createdDate === 'number' ? set.createdDate : null,
+	};
+}
+
+export async function fetchMappingSet(client: FlowServiceClient, id: string, itemIndex?: number): Promise<IDataObject> {
+	const { body } = await client.request<IDataObject>({ service: 'conversion', method: 'GET', path: `/mappingSets/${encodeURIComponent(id)}`, itemIndex });
+	return body ?? {};
+}
+
+const key = (pairs: Array<{ sourceType?: unknown; source?: unknown; destination?: unknown }>) =>
+	pairs
+		.map((p) => `${String(p.sourceType ?? 'ATTRIBUTE')}\u0000${String(p.source)}\u0000${String(p.destination)}`)
+		.sort()
+		.join('\u0001');
+
+/** The newest mapping set of this schema with exactly these pairs, reading every page (`limit` and `start` are both required). */
+export async function findIdentical(client: FlowServiceClient, schemaId: string, pairs: Pair[], itemIndex: number): Promise<IDataObject | undefined> {
+	const wanted = key(pairs);
+	let found: IDataObject | undefined;
+	for (let start = 0; ; start += PAGE) {
+		const { body } = await client.request<{ data?: IDataObject[] }>({ service: 'conversion', method: 'GET', path: '/mappingSets', qs: { limit: PAGE, start }, itemIndex });
+		const page = body?.data ?? [];
+		for (const set of page) {
+			const out = mappingOutput(set);
+			if (out.schemaId === schemaId && key(out.mappings as Pair[]) === wanted && (!found || Number(out.createdDate) >= Number(found.createdDate))) found = set;
+		}
+		if (page.length < PAGE) return found;
+	}
+}
+
+export interface Unmatched {
+	column: string;
+	reason: string;
+}
+
+const leaf = (path: string) => path.slice(path.lastIndexOf('.') + 1);
+const loose = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * Each column to the one field whose last segment has its name — ignoring case, then also ignoring
+ * `_` and `-` (`is_active` → `isActive`). A column with no such field, or with several, is left out
+ * and listed; so is a field another column already took.
+ */
+export function matchByName(columns: string[], fields: SchemaField[], taken: Set<string>): { pairs: Pair[]; unmatched: Unmatched[] } {
+	const pairs: Pair[] = [];
+	const unmatched: Unmatched[] = [];
+	for (const column of columns) {
+		const free = fields.filter((f) => !taken.has(f.path));
+		const exact = free.filter((f) => leaf(f.path).toLowerCase() === column.toLowerCase());
+		const candidates = exact.length > 0 ? exact : free.filter((f) => loose(leaf(f.path)) === loose(column));
+		if (candidates.length === 1) {
+			pairs.push({ sourceType: 'ATTRIBUTE', source: column, destination: candidates[0].path });
+			taken.add(candidates[0].path);
+		} else if (candidates.length === 0) {
+			unmatched.push({ column, reason: 'no field of the schema has this name' });
+		} else {
+			unmatched.push({ column, reason: `several fields have this name: ${candidates.map((c) => c.path).join(', ')}` });
+		}
+	}
+	return { pairs, unmatched };
+}

@@ -1,0 +1,19 @@
+/** Run → Get: one run by id. */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { readId } from '../../helpers/validation';
+import type { ItemContext } from '../common';
+import { forOperation, validated } from '../common';
+import { runIdProperty, runOutput } from './runs';
+
+export const option = { name: 'Get', value: 'get', action: 'Get a run' };
+
+export const description = forOperation('run', 'get', [runIdProperty]);
+
+export async function execute(this: IExecuteFunctions, { itemIndex, client }: ItemContext): Promise<IDataObject[]> {
+	const id = validated(this, itemIndex, () => readId('Run ID', this.getNodeParameter('runId', itemIndex, '')));
+	const { body } = await client.request<{ items?: IDataObject[] }>({ method: 'GET', path: `/runs/${encodeURIComponent(id)}`, itemIndex });
+	const run = body?.items?.[0];
+	if (!run) throw new Error(`The Platform returned no run for ${id}`);
+	return [runOutput(run)];
+}

@@ -1,0 +1,18 @@
+/** Run → Get Many: the runs of a dataflow, newest first (`GET /runs?property=flowId==…`). */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { ItemContext } from '../common';
+import { forOperation, readLimit, returnAllOrLimit } from '../common';
+import { DATAFLOW, entityLocator, readEntityId } from '../flowEntities';
+import { runOutput } from './runs';
+
+export const option = { name: 'Get Many', value: 'getMany', action: 'Get many runs of a dataflow' };
+
+export const description = forOperation('run', 'getMany', [entityLocator(DATAFLOW, 'The dataflow whose runs to get'), ...returnAllOrLimit(['getMany'], 'run')]);
+
+export async function execute(this: IExecuteFunctions, { itemIndex, client }: ItemContext): Promise<IDataObject[]> {
+	const flowId = readEntityId(this, itemIndex, DATAFLOW);
+	const limit = readLimit(this, itemIndex);
+	const runs = await client.getPaged<IDataObject>('/runs', { property: [`flowId==${flowId}`], orderby: '-createdAt' }, { limit, itemIndex });
+	return runs.map(runOutput);
+}

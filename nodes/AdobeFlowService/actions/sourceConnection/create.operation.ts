@@ -1,0 +1,62 @@
+/** Source Connection → Create: a table of a base connection, as the dataflow's source (`POST /sourceConnections`). */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readText } from '../../helpers/validation';
+import type { ItemContext } from '../common';
+import { connectionLocator, forOperation, readConnectionId, validated } from '../common';
+import { fetchConnection } from '../connection/get.operation';
+import { exploreTable, readTablePath, tableLocator } from '../database/explore';
+import { createOnce, outcomeFlags, SOURCE_CONNECTION } from '../flowEntities';
+
+export const option = { name: 'Create', value: 'create', action: 'Create a source connection', description: 'Create a source connection for a table of a base connection' };
+
+const properties: INodeProperties[] = [
+	connectionLocator('The base connection to the database the table is in'),
+	{ ...tableLocator, description: 'The table the dataflow reads, by its path as List Tables returns it' },
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Customers table',
+		description: 'Name of the new source connection, as shown in the Platform',
+	},
+	{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'Description of the new source connection' },
+	{
+		displayName: 'Send Columns',
+		name: 'sendColumns',
+		type: 'boolean',
+		default: true,
+		description: "Whether to read the table's columns from the Platform (explore) and send them with the source connection, as Adobe's tutorial does",
+	},
+];
+
+export const description = forOperation('sourceConnection', 'create', properties);
+
+export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject[]> {
+	const { itemIndex } = item;
+	const baseConnectionId = readConnectionId(this, itemIndex);
+	const table = readTablePath(this, itemIndex);
+	const name = validated(this, itemIndex, () => readText('Name', this.getNodeParameter('name', itemIndex, ''), { max: 256 }));
+	const descriptionText = validated(this, itemIndex, () => readText('Description', this.getNodeParameter('description', itemIndex, ''), { required: false, max: 1024 }));
+	const base = await fetchConnection(this, item, baseConnectionId);
+	const spec = base.connectionSpec as { id: string; version?: string };
+	const params: IDataObject = { tableName: table };
+	if (this.getNodeParameter('sendColumns', itemIndex, true) as boolean) {
+		params.columns = ((await exploreTable(item, baseConnectionId, table, false)).schema?.columns ?? []) as unknown as IDataObject[];
+	}
+	const body = {
+		name,
+		...(descriptionText ? { description: descriptionText } : {}),
+		baseConnectionId,
+		data: { format: 'tabular' },
+		params,
+		connectionSpec: { id: spec.id, version: spec.version ?? '1.0' },
+	};
+	const outcome = await createOnce(this, item, SOURCE_CONNECTION, body, [`baseConnectionId==${baseConnectionId}`], (existing) => {
+		const existingTable = (existing.params as IDataObject | undefined)?.tableName;
+		return existingTable === table ? undefined : `reads table ${String(existingTable)}`;
+	});
+	return [{ ...SOURCE_CONNECTION.output(outcome.item), ...outcomeFlags(outcome) }];
+}

@@ -1,0 +1,9 @@
+/** Source Connection → Get Many, optionally those of one base connection. */
+import { readId } from '../../helpers/validation';
+import { getManyOperation, SOURCE_CONNECTION } from '../flowEntities';
+
+export const { option, description, execute } = getManyOperation(
+	SOURCE_CONNECTION,
+	[{ displayName: 'Base Connection ID', name: 'baseConnectionId', type: 'string', default: '', description: 'Only source connections of this base connection' }],
+	(filters) => (filters.baseConnectionId ? [`baseConnectionId==${readId('Base Connection ID', filters.baseConnectionId)}`] : []),
+);

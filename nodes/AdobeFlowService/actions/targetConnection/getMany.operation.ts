@@ -1,0 +1,15 @@
+/** Target Connection → Get Many, optionally those writing to one dataset. */
+import { FieldError, readText } from '../../helpers/validation';
+import { getManyOperation, TARGET_CONNECTION } from '../flowEntities';
+import { DATASET_ID } from '../dataLake';
+
+export const { option, description, execute } = getManyOperation(
+	TARGET_CONNECTION,
+	[{ displayName: 'Dataset ID', name: 'dataSetId', type: 'string', default: '', description: 'Only target connections writing to this dataset' }],
+	(filters) => {
+		const id = readText('Dataset ID', filters.dataSetId, { required: false });
+		if (!id) return [];
+		if (!new RegExp(`^${DATASET_ID}$`).test(id)) throw new FieldError('Dataset ID', 'is not a valid dataset ID', 'A dataset ID is 24 hexadecimal characters');
+		return [`params.dataSetId==${id}`];
+	},
+);
