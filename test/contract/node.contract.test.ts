@@ -23,6 +23,7 @@ afterEach(async () => {
 
 /** Runs the node against a server that answers with the given documented responses. */
 async function against(routes: Route[], parameters: IDataObject, authentication: 'accessToken' | 'serverToServer' = 'accessToken', databaseLogin: ICredentialDataDecryptedObject = {}) {
+	await replay?.close();
 	replay = await startReplay(routes);
 	const credentials = new CredentialStore();
 	credentials.set('flowServiceDatabaseApi', databaseLogin);
@@ -291,5 +292,133 @@ describe('IMS token (OAuth Server-to-Server)', () => {
 		expect(token.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
 		expect([...new URLSearchParams(token.text).keys()].sort()).toEqual([...fixture.request!.form!].sort());
 		expect(read.headers.authorization).toBe(`Bearer ${(fixture.response.body as { access_token: string }).access_token}`);
+	});
+});
+
+describe('the pipeline: each Create sends the documented body, and documented answers become its output', () => {
+	const GREENPLUM_GET = (() => {
+		const get = structuredClone(FIXTURES['get-connection']);
+		(get.response.body as { items: Array<{ connectionSpec: { id: string } }> }).items[0].connectionSpec.id = '37b6bf40-d318-4655-90be-5cd6f65d334b';
+		return get;
+	})();
+	const keys = (value: unknown) => Object.keys(value as object).sort();
+
+	test('Source Connection (collect/database-nosql.md): the table, its explored columns, tabular, the base connection’s spec', async () => {
+		const fixture = FIXTURES['create-source-connection'];
+		const { out, requests } = await against(
+			[answer(GREENPLUM_GET), answer(FIXTURES['explore-table']), { method: 'POST', path: /^\/sourceConnections$/, answers: [fixture.response] }],
+			{ resource: 'sourceConnection', operation: 'create', connection: byId(CONNECTION_ID), table: { __rl: true, mode: 'path', value: 'test1.Mytable' }, name: 'Database source connection', description: 'Database source connection', options: { ifExists: 'create' } },
+		);
+		const post = requests.find((r) => r.method === 'POST')!;
+		expectDocumentedRequest(post, fixture);
+		const documented = structuredClone(fixture.request!.body) as { params: IDataObject };
+		// cdcEnabled is for three sources only (BigQuery, Snowflake, Azure Databricks): never sent for these databases.
+		delete documented.params.cdcEnabled;
+		expect(shapeOf(post.body)).toEqual(shapeOf(documented));
+		expect((post.body as { params: { columns: unknown } }).params.columns).toEqual((FIXTURES['explore-table'].response.body as { schema: { columns: unknown } }).schema.columns);
+		expect(post.body).toMatchObject({ data: { format: 'tabular' }, connectionSpec: { id: '37b6bf40-d318-4655-90be-5cd6f65d334b', version: '1.0' } });
+		expect(out[0].json).toMatchObject({ ...(fixture.response.body as IDataObject), table: 'test1.Mytable', created: true });
+	});
+
+	test('Target Connection (collect/database-nosql.md): the Data Lake spec, the schema at version 1, the dataset', async () => {
+		const fixture = FIXTURES['create-target-connection'];
+		const documented = fixture.request!.body as { data: { schema: { id: string } }; params: { dataSetId: string } };
+		const { out, requests } = await against([{ method: 'POST', path: /^\/targetConnections$/, answers: [fixture.response] }], {
+			resource: 'targetConnection',
+			operation: 'create',
+			dataset: { __rl: true, mode: 'id', value: documented.params.dataSetId },
+			schema: { __rl: true, mode: 'id', value: documented.data.schema.id },
+			name: 'Database target connection',
+			description: 'Database target connection',
+			options: { ifExists: 'create' },
+		});
+		expectDocumentedRequest(requests[0], fixture);
+		expect(requests[0].body).toEqual(documented);
+		expect(out[0].json).toMatchObject({ ...(fixture.response.body as IDataObject), dataSetId: documented.params.dataSetId, created: true });
+	});
+
+	test('Mapping (data-prep/api/mapping-set.md): outputSchema.schemaRef and sourceType/source/destination; the 200 answer’s id is the output', async () => {
+		const fixture = FIXTURES['create-mapping-set'];
+		const documented = fixture.request!.body as { outputSchema: { schemaRef: { id: string } }; mappings: Array<{ source: string; destination: string }> };
+		// The schema the node reads first to check each destination: fields at the documented destinations.
+		const schema = { $id: documented.outputSchema.schemaRef.id, type: 'object', properties: { _id: { type: 'string' }, person: { type: 'object', properties: { name: { type: 'object', properties: { firstName: { type: 'string' }, lastName: { type: 'string' } } } } } } };
+		const { out, requests } = await against(
+			[
+				{ method: 'GET', path: /^\/data\/foundation\/schemaregistry\/tenant\/schemas\/[^/]+$/, answers: [{ status: 200, body: schema }] },
+				{ method: 'POST', path: /^\/data\/foundation\/conversion\/mappingSets$/, answers: [fixture.response] },
+			],
+			{
+				resource: 'mapping',
+				operation: 'create',
+				schema: { __rl: true, mode: 'id', value: documented.outputSchema.schemaRef.id },
+				mappingMode: 'pairs',
+				pairs: { pair: documented.mappings.map((m) => ({ source: m.source, destination: m.destination })) },
+				options: { ifExists: 'create' },
+			},
+		);
+		const [read, post] = requests;
+		expect(read.headers.accept).toBe('application/vnd.adobe.xed-full+json; version=1');
+		expect(post.path).toBe('/data/foundation/conversion/mappingSets');
+		for (const name of fixture.request!.headers!) expect(Object.keys(post.headers)).toContain(name.toLowerCase());
+		const sent = post.body as typeof documented;
+		expect(keys(sent)).toEqual(keys(documented));
+		expect(sent.outputSchema).toEqual(documented.outputSchema);
+		// name and description of a mapping are optional (the guide shows them on its first pair only).
+		expect(sent.mappings).toEqual(documented.mappings.map(({ sourceType, source, destination }: IDataObject) => ({ sourceType, source, destination })));
+		expect(out[0].json).toMatchObject({ id: (fixture.response.body as IDataObject).id, version: 0, created: true });
+	});
+
+	test('Dataflow (collect/database-nosql.md): CRMToAEP, Copy then Mapping, the schedule members; typed as the flow spec types them', async () => {
+		const fixture = FIXTURES['create-flow'];
+		const documented = fixture.request!.body as IDataObject & { transformations: Array<{ name: string; params: IDataObject }>; scheduleParams: IDataObject };
+		const { out, requests } = await against([{ method: 'POST', path: /^\/flows$/, answers: [fixture.response] }], {
+			resource: 'dataflow',
+			operation: 'create',
+			name: documented.name as string,
+			description: documented.description as string,
+			sourceConnection: byId((documented.sourceConnectionIds as string[])[0]),
+			targetConnection: byId((documented.targetConnectionIds as string[])[0]),
+			mappingId: documented.transformations[1].params.mappingId as string,
+			frequency: 'minute',
+			interval: 15,
+			startTime: new Date(Number(documented.scheduleParams.startTime) * 1000).toISOString(),
+			backfill: true,
+			incrementalColumn: 'Datefield',
+			options: { ifExists: 'create' },
+		});
+		expectDocumentedRequest(requests[0], fixture);
+		const sent = requests[0].body as typeof documented;
+		expect(keys(sent)).toEqual(keys(documented));
+		expect(sent.flowSpec).toEqual(documented.flowSpec);
+		expect(sent.transformations.map((t) => t.name)).toEqual(documented.transformations.map((t) => t.name));
+		expect(sent.transformations[1]).toEqual(documented.transformations[1]);
+		expect(sent.transformations[0].params).toEqual({ deltaColumn: { name: 'Datefield' } });
+		// The values the tutorial writes as strings, sent as the flow spec's schema types them.
+		expect(sent.scheduleParams).toEqual({ startTime: 1612310466, frequency: 'minute', interval: 15, backfill: true });
+		expect(out[0].json).toMatchObject({ ...(fixture.response.body as IDataObject), created: true });
+	});
+
+	test('Runs (monitor.md): the documented run becomes one item with its record counts, status and errors; Wait for Run returns it', async () => {
+		const fixture = FIXTURES['list-runs'];
+		const flowId = 'c9cef9cb-c934-4467-8ef9-cbc934546741';
+		const expected = {
+			id: '9830305a-985f-47d0-b030-5a985fd7d004',
+			flowId,
+			status: 'success',
+			inputRecordCount: 100,
+			outputRecordCount: 99,
+			failedRecordCount: 1,
+			startedAt: new Date(1596656058198).toISOString(),
+			completedAt: new Date(1596656113306).toISOString(),
+			durationSeconds: 55.108,
+			errors: [{ code: 'CONNECTOR-2001-500', message: 'Error occurred at promotion activity.' }],
+		};
+		const many = await against([{ method: 'GET', path: /^\/runs$/, answers: [fixture.response] }], { resource: 'run', operation: 'getMany', dataflow: byId(flowId), returnAll: true });
+		expectDocumentedRequest(many.requests[0], fixture);
+		expect(many.requests[0].query.getAll('property')).toEqual([`flowId==${flowId}`]);
+		expect(many.out.map((o) => o.json)).toEqual([expect.objectContaining(expected)]);
+		const waited = await against([{ method: 'GET', path: /^\/runs$/, answers: [fixture.response] }], { resource: 'run', operation: 'wait', dataflow: byId(flowId) });
+		expectDocumentedRequest(waited.requests[0], fixture);
+		expect(waited.out[0].json).toMatchObject(expected);
 	});
 });
