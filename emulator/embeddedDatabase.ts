@@ -21,6 +21,8 @@ export interface EmbeddedDatabase {
 	login: typeof SAMPLE_LOGIN;
 	/** Runs SQL on the database, e.g. for a test to add its own rows. */
 	exec(sql: string): Promise<void>;
+	/** Runs a query and returns its rows, e.g. for a test to count a table. */
+	query(sql: string): Promise<Array<Record<string, unknown>>>;
 	close(): Promise<void>;
 }
 
@@ -30,14 +32,14 @@ export interface EmbeddedDatabase {
  */
 export function sharedEmbeddedDatabase(port: number): EmbeddedDatabase {
 	const host = '127.0.0.1';
-	return { host, port, login: SAMPLE_LOGIN, exec: (sql) => execOn(host, port, sql), close: async () => undefined };
+	return { host, port, login: SAMPLE_LOGIN, exec: async (sql) => void (await queryOn(host, port, sql)), query: (sql) => queryOn(host, port, sql), close: async () => undefined };
 }
 
-async function execOn(host: string, port: number, sql: string): Promise<void> {
+async function queryOn(host: string, port: number, sql: string): Promise<Array<Record<string, unknown>>> {
 	const client = new Client({ host, port, user: SAMPLE_LOGIN.username, database: SAMPLE_LOGIN.database, password: SAMPLE_LOGIN.password });
 	await client.connect();
 	try {
-		await client.query(sql);
+		return (await client.query(sql)).rows as Array<Record<string, unknown>>;
 	} finally {
 		await client.end();
 	}
@@ -58,7 +60,8 @@ export async function startEmbeddedDatabase({ port = 0, seed = true }: { port?: 
 		host,
 		port: ready.port,
 		login: SAMPLE_LOGIN,
-		exec: (sql) => execOn(host, ready.port, sql),
+		exec: async (sql) => void (await queryOn(host, ready.port, sql)),
+		query: (sql) => queryOn(host, ready.port, sql),
 		close: async () => {
 			child.stdin!.end();
 			const timer = setTimeout(() => child.kill('SIGKILL'), 5000);

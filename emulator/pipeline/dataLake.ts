@@ -41,6 +41,12 @@ export interface StoredDataset {
 
 export const TENANT = 'emulator';
 export const SAMPLE_NAME = 'Sales customers (sample)';
+/**
+ * The sample's ids are the same in every sandbox, so that an example workflow can name them: the
+ * dataset id and schema key of Adobe's database dataflow tutorial.
+ */
+export const SAMPLE_DATASET_ID = '6019e0e7c5dcf718db5ebc71';
+export const SAMPLE_SCHEMA_KEY = '52b59140414aa6a370ef5e21155fd7a686744b8739ecc168';
 
 export const SAMPLE_FIELDS: SchemaField[] = [
 	{ path: '_id', type: 'string' },
@@ -57,8 +63,7 @@ export const SAMPLE_FIELDS: SchemaField[] = [
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 
-export function makeSchema(title: string, fields: SchemaField[]): StoredSchema {
-	const key = hex(24);
+export function makeSchema(title: string, fields: SchemaField[], key = hex(24)): StoredSchema {
 	return { id: `https://ns.adobe.com/${TENANT}/schemas/${key}`, altId: `_${TENANT}.schemas.${key}`, title, version: '1.0', fields };
 }
 
@@ -103,11 +108,11 @@ export class DataLake {
 	readonly schemas = new Buckets<StoredSchema>(() => [this.sampleSchema()]);
 	readonly datasets = new Buckets<StoredDataset>((org, sandbox) => {
 		const schema = [...this.schemas.bucket(org, sandbox).values()][0];
-		return [makeDataset({ org, sandbox }, SAMPLE_NAME, schema.id)];
+		return [{ ...makeDataset({ org, sandbox }, SAMPLE_NAME, schema.id), id: SAMPLE_DATASET_ID }];
 	});
 
 	private sampleSchema(): StoredSchema {
-		return makeSchema(SAMPLE_NAME, SAMPLE_FIELDS);
+		return makeSchema(SAMPLE_NAME, SAMPLE_FIELDS, SAMPLE_SCHEMA_KEY);
 	}
 
 	/** By `$id` (URL-encoded or not) or `meta:altId`, as the Schema Registry accepts both. */

@@ -97,6 +97,28 @@ test('schedule → create GreenPlum → list tables → schema → preview: the 
 	expect(rows.every((r) => typeof (r.pairedItem as { item: number }).item === 'number')).toBe(true);
 });
 
+test('nightly: table → dataset. The run reads as many rows as the table has; run again, it makes nothing new', async () => {
+	const workflow = loadExample('nightly-table-to-dataset.json');
+	await n8n.importWorkflow(workflow);
+	const first = await n8n.execute(workflow.id);
+	expectSuccess(first);
+	const rows = Number((await stack.database.query('SELECT count(*) AS n FROM sales.customers'))[0].n);
+	const [report] = itemsOf(first.result, 'Report');
+	expect(report.json).toMatchObject({ status: 'success', recordsRead: rows, recordsWritten: rows, recordsFailed: 0, unmatchedColumns: 0 });
+	const creators = ['Connect Warehouse', 'Source: the Table', 'Target: the Dataset', 'Map Columns by Name', 'Nightly Dataflow'];
+	for (const node of creators) expect([node, itemsOf(first.result, node)[0].json.created]).toEqual([node, true]);
+	const { pipeline } = stack.emulator;
+	const counts = () => [stack.emulator.connections(ORG).length, ...[pipeline.connections.sources, pipeline.connections.targets, pipeline.mappingSets.sets, pipeline.flows.flows, pipeline.runs.runs].map((b) => b.bucket(ORG, 'prod').size)];
+	const before = counts();
+	const second = await n8n.execute(workflow.id);
+	expectSuccess(second);
+	for (const node of creators) {
+		expect([node, itemsOf(second.result, node)[0].json]).toEqual([node, expect.objectContaining({ id: itemsOf(first.result, node)[0].json.id, reused: true })]);
+	}
+	expect(counts()).toEqual(before);
+	expect(itemsOf(second.result, 'Report')[0].json).toMatchObject({ status: 'success', recordsRead: rows });
+});
+
 test('create DB2 → a built-in Set node reads {{ $json.id }}', async () => {
 	const workflow = loadExample('db2-create-then-use-id.json', { 'Create DB2 Connection': { name: 'e2e db2' } });
 	await n8n.importWorkflow(workflow);
@@ -156,7 +178,7 @@ test('Continue (using error output): the bad item goes to the error output, pair
 });
 
 test('the example workflows, as n8n exports them, hold no password; n8n keeps the database login encrypted', async () => {
-	const examples = ['greenplum-create-and-explore.json', 'db2-create-then-use-id.json', 'delete-connections-by-name.json'].map((name) => loadExample(name));
+	const examples = ['greenplum-create-and-explore.json', 'db2-create-then-use-id.json', 'delete-connections-by-name.json', 'nightly-table-to-dataset.json'].map((name) => loadExample(name));
 	for (const workflow of examples) await n8n.importWorkflow(workflow);
 	const exported = await n8n.exportWorkflows();
 	expect(exported.map((w) => w.id)).toEqual(expect.arrayContaining(examples.map((w) => w.id)));
