@@ -13,7 +13,7 @@ describe('error mapping', () => {
 			body: { type: 'https://ns.adobe.com/aep/errors/FLOW-1101-404', title: 'Resource not found', status: 404, report: { 'detailed-message': 'The requested connection resource x is not found.', 'request-id': 'r2' } },
 		});
 		expect(f).toMatchObject({ status: 404, code: 'FLOW-1101-404', message: 'The requested connection resource x is not found.', requestId: 'r2' });
-		expect(f.hint).toMatch(/Check the connection ID/);
+		expect(f.hint).toMatch(/Check the ID: nothing with it exists/);
 	});
 
 	test('the content-type error body', () => {

@@ -128,7 +128,7 @@ describe('Get, Update, Delete, Test', () => {
 		expect(deleted.json).toEqual({ deleted: true, id: created.json.id });
 		const error = await failure(h.run({ resource: 'connection', operation: 'get', connection: byId(created.json.id) }));
 		expect(error.message).toBe(`The requested connection resource ${created.json.id} is not found. [404 FLOW-1101-404]`);
-		expect(error.description).toMatch(/^Check the connection ID/);
+		expect(error.description).toMatch(/^Check the ID: nothing with it exists in this sandbox/);
 	});
 
 	test('delete of a connection dataflows use says what to do', async () => {
