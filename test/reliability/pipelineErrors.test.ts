@@ -10,7 +10,7 @@ import { pipelineSteps } from '../../support/pipeline';
 
 const h = useStack({ runDurationMs: 10 });
 const steps = pipelineSteps(h);
-let ids: { base: unknown; source: unknown; spareSource: unknown; target: unknown; mapping: unknown; flow: unknown; spareFlow: unknown; onceFlow: unknown; run: unknown; dataset: string; schema: string };
+let ids: { base: unknown; source: unknown; spareSource: unknown; target: unknown; mapping: string; flow: unknown; spareFlow: unknown; onceFlow: unknown; run: string; dataset: string; schema: string };
 
 beforeAll(async () => {
 	const dataset = await steps.sampleDataset();
@@ -24,7 +24,7 @@ beforeAll(async () => {
 	const spareSource = (await steps.sourceConnection(base, 'errors spare source')).id;
 	const spareFlow = (await steps.dataflow('errors spare flow', source, target, mapping)).id;
 	const onceFlow = (await steps.dataflow('errors once flow', source, target, mapping, { frequency: 'once', startTime: '2099-01-01T00:00:00Z' })).id;
-	ids = { base, source, spareSource, target, mapping, flow, spareFlow, onceFlow, run, dataset: dataset.id, schema: dataset.schemaId };
+	ids = { base, source, spareSource, target, mapping: String(mapping), flow, spareFlow, onceFlow, run: String(run), dataset: dataset.id, schema: dataset.schemaId };
 });
 
 const flowError = (code: string, message: string) => ({ type: `https://ns.adobe.com/aep/errors/FLOW-${code}`, title: 'Bad Request', status: Number(code.slice(-3)), report: { 'detailed-message': message, 'request-id': 'rq-injected' } });
