@@ -6,6 +6,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { FaultKind } from '../../emulator/faults';
 import { byId, CANARY, CLIENT_SECRET, ORG, useStack } from '../../support/harness';
+import { pipelineSteps } from '../../support/pipeline';
 
 jest.setTimeout(600_000);
 
@@ -25,7 +26,7 @@ const SCENARIOS: Scenario[] = [
 	{ fault: '429 without Retry-After', kind: { type: 'status', status: 429, body: { error_code: '429050', message: 'Too many requests' } } },
 	{ fault: '429 with Retry-After: 1', kind: { type: 'status', status: 429, retryAfter: '1', body: { error_code: '429050', message: 'Too many requests' } } },
 	// A 500 is not retried blindly; a create looks for the connection first and, finding none, creates it.
-	{ fault: '500', kind: { type: 'status', status: 500 }, failsFor: ['*'], recoversFor: ['connection.create'] },
+	{ fault: '500', kind: { type: 'status', status: 500 }, failsFor: ['*'], recoversFor: ['connection.create', 'sourceConnection.create', 'targetConnection.create', 'mapping.create', 'dataflow.create'] },
 	{ fault: '502', kind: { type: 'status', status: 502 } },
 	{ fault: '503', kind: { type: 'status', status: 503 } },
 	{ fault: '504', kind: { type: 'status', status: 504 } },
@@ -41,13 +42,16 @@ interface OperationCase {
 	name: string;
 	method: string;
 	path: RegExp;
-	creates?: boolean;
+	/** For a create: the names (or, for mapping sets, the sources) of what the emulator holds. */
+	creates?: () => string[];
 	params(scenario: number): Promise<IDataObject> | IDataObject;
 }
 
 let gpId = '';
+const pipeline = { dataset: '', source: '', target: '', mapping: '', schema: '' };
+const held = (bucket: 'sources' | 'targets') => () => [...h.stack.emulator.pipeline.connections[bucket].bucket(ORG, 'prod').values()].map((c) => c.name);
 const OPERATIONS: OperationCase[] = [
-	{ name: 'connection.create', method: 'POST', path: /^\/connections$/, creates: true, params: (s) => ({ ...h.greenplum(`={{ "fault-${s}-" + $itemIndex }}`, { password: CANARY }) }) },
+	{ name: 'connection.create', method: 'POST', path: /^\/connections$/, creates: () => h.stack.emulator.connections(ORG).map((c) => c.name), params: (s) => ({ ...h.greenplum(`={{ "fault-${s}-" + $itemIndex }}`, { password: CANARY }) }) },
 	{ name: 'connection.get', method: 'GET', path: /^\/connections\/[^/]+$/, params: () => ({ resource: 'connection', operation: 'get', connection: byId(gpId) }) },
 	{ name: 'connection.getMany', method: 'GET', path: /^\/connections$/, params: () => ({ resource: 'connection', operation: 'getMany', returnAll: false, limit: 5 }) },
 	{
@@ -75,6 +79,44 @@ const OPERATIONS: OperationCase[] = [
 	{ name: 'database.previewRows', method: 'GET', path: /\/explore$/, params: () => ({ resource: 'database', operation: 'previewRows', connection: byId(gpId), table: { __rl: true, mode: 'path', value: 'sales.orders' }, previewOutput: 'table' }) },
 	{ name: 'connectionSpec.get', method: 'GET', path: /^\/connectionSpecs\/.+/, params: () => ({ resource: 'connectionSpec', operation: 'get', connectionSpecId: '37b6bf40-d318-4655-90be-5cd6f65d334b' }) },
 	{ name: 'connectionSpec.getMany', method: 'GET', path: /^\/connectionSpecs$/, params: () => ({ resource: 'connectionSpec', operation: 'getMany', returnAll: true }) },
+	{
+		name: 'sourceConnection.create',
+		method: 'POST',
+		path: /^\/sourceConnections$/,
+		creates: held('sources'),
+		params: (s) => ({ resource: 'sourceConnection', operation: 'create', connection: byId(gpId), table: { __rl: true, mode: 'path', value: 'sales.orders' }, sendColumns: false, name: `={{ "fault-${s}-" + $itemIndex }}` }),
+	},
+	{
+		name: 'targetConnection.create',
+		method: 'POST',
+		path: /^\/targetConnections$/,
+		creates: held('targets'),
+		params: (s) => ({ resource: 'targetConnection', operation: 'create', dataset: { __rl: true, mode: 'id', value: pipeline.dataset }, name: `={{ "fault-${s}-" + $itemIndex }}` }),
+	},
+	{
+		// Mapping sets have no name: each item maps its own source, and that is what is counted.
+		name: 'mapping.create',
+		method: 'POST',
+		path: /^\/mappingSets$/,
+		creates: () => [...h.stack.emulator.pipeline.mappingSets.sets.bucket(ORG, 'prod').values()].map((m) => m.mappings[0].source),
+		params: (s) => ({ resource: 'mapping', operation: 'create', schema: { __rl: true, mode: 'id', value: pipeline.schema }, mappingMode: 'pairs', pairs: { pair: [{ source: `={{ "fault-${s}-" + $itemIndex }}`, destination: '_emulator.name' }] } }),
+	},
+	{
+		name: 'dataflow.create',
+		method: 'POST',
+		path: /^\/flows$/,
+		creates: () => [...h.stack.emulator.pipeline.flows.flows.bucket(ORG, 'prod').values()].map((f) => f.name),
+		params: (s) => ({
+			resource: 'dataflow',
+			operation: 'create',
+			name: `={{ "fault-${s}-" + $itemIndex }}`,
+			sourceConnection: byId(pipeline.source),
+			targetConnection: byId(pipeline.target),
+			mappingId: pipeline.mapping,
+			frequency: 'once',
+			startTime: '2099-01-01T00:00:00Z',
+		}),
+	},
 ];
 
 const figures = { scenarios: 0, items: 0, lost: 0, duplicates: 0, crashes: 0, wrongOutcome: 0, clearErrors: 0, succeeded: 0 };
@@ -82,6 +124,14 @@ const rows: string[] = [];
 
 beforeAll(async () => {
 	gpId = String((await h.run(h.greenplum('fault target'), { authentication: 'serverToServer' }))[0].json.id);
+	const steps = pipelineSteps(h);
+	const dataset = await steps.sampleDataset();
+	const source = String((await steps.sourceConnection(gpId, 'fault source')).id);
+	pipeline.dataset = dataset.id;
+	pipeline.schema = dataset.schemaId;
+	pipeline.source = source;
+	pipeline.target = String((await steps.targetConnection(dataset.id, 'fault target')).id);
+	pipeline.mapping = String((await steps.mapping(dataset.schemaId, source)).id);
 });
 
 function isClearError(item: INodeExecutionData): boolean {
@@ -113,7 +163,7 @@ describe.each(SCENARIOS.map((s, i) => [s.fault, s, i] as const))('fault: %s', (_
 		const expectFailure = (scenario.failsFor?.includes('*') || scenario.failsFor?.includes(name)) && !scenario.recoversFor?.includes(name);
 		let duplicates = 0;
 		if (op.creates) {
-			const names = h.stack.emulator.connections(ORG).map((c) => c.name).filter((n) => n.startsWith(`fault-${s}-`));
+			const names = op.creates().filter((n) => n.startsWith(`fault-${s}-`));
 			duplicates = names.length - new Set(names).size;
 			// Every item that succeeded made exactly one connection; a failed one made none that it did not report.
 			expect(new Set(names).size).toBe(out.filter((o) => o.json.error === undefined).length);
