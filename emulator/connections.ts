@@ -8,14 +8,9 @@ import type { Pager } from './listing';
 import { checkParameters, filterItems, orderItems, readFilters } from './listing';
 import { applyPatch } from './patch';
 import type { ConnectionStore, StoredConnection } from './store';
-import { makeConnection, newEtag, publicView } from './store';
+import { makeConnection, newEtag, publicView, sameEtag } from './store';
 import { connectorFile } from './specs';
 
-/** How If-Match is compared: Adobe's examples send the etag quoted and unquoted; both are the same version. */
-function sameEtag(a: string, b: string): boolean {
-	const bare = (etag: string) => etag.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
-	return bare(a) === bare(b);
-}
 
 export class Connections {
 	constructor(

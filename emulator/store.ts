@@ -39,6 +39,12 @@ export function newEtag(): string {
 	return `"${randomBytes(4).toString('hex')}-0000-0200-0000-${randomBytes(6).toString('hex')}"`;
 }
 
+/** How If-Match is compared: Adobe's examples send the etag quoted and unquoted; both are the same version. */
+export function sameEtag(a: string, b: string): boolean {
+	const bare = (etag: string) => etag.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+	return bare(a) === bare(b);
+}
+
 export function makeConnection(
 	owner: Owner,
 	fields: Pick<StoredConnection, 'name' | 'connectionSpec' | 'auth'> & Partial<StoredConnection>,

@@ -1,5 +1,23 @@
 /** Objects kept per org and sandbox, as the Platform keeps them: one sandbox never sees another's. */
 import type { RequestContext } from '../gateway';
+import { newEtag } from '../store';
+
+/** What every Flow Service object the pipeline keeps carries: its version and who made it when. */
+export interface Stamp {
+	etag: string;
+	version: string;
+	createdAt: number;
+	updatedAt: number;
+	createdBy: string;
+	updatedBy: string;
+	sandboxName: string;
+	imsOrgId: string;
+}
+
+export function stamp(ctx: Pick<RequestContext, 'org' | 'sandbox' | 'clientId'>, now = Date.now()): Stamp {
+	const etag = newEtag();
+	return { etag, version: etag, createdAt: now, updatedAt: now, createdBy: `${ctx.clientId}@AdobeID`, updatedBy: `${ctx.clientId}@AdobeID`, sandboxName: ctx.sandbox, imsOrgId: ctx.org };
+}
 
 export class Buckets<T extends { id: string }> {
 	private readonly buckets = new Map<string, Map<string, T>>();

@@ -11,13 +11,13 @@ import type { RequestContext } from '../gateway';
 import type { Pager } from '../listing';
 import { checkParameters, filterItems, orderItems, readFilters } from '../listing';
 import type { ConnectionStore } from '../store';
-import { newEtag } from '../store';
-import { Buckets } from './buckets';
+import type { Stamp } from './buckets';
+import { Buckets, stamp } from './buckets';
 import type { DataLake } from './dataLake';
 
 export const DATA_LAKE_SPEC = 'c604ff05-7f1a-43c0-8e18-33bf874cb11c';
 
-interface Common {
+interface Common extends Stamp {
 	id: string;
 	name: string;
 	description?: string;
@@ -25,14 +25,6 @@ interface Common {
 	connectionSpec: { id: string; version: string };
 	params: Record<string, unknown>;
 	data: Record<string, unknown>;
-	etag: string;
-	version: string;
-	createdAt: number;
-	updatedAt: number;
-	createdBy: string;
-	updatedBy: string;
-	sandboxName: string;
-	imsOrgId: string;
 }
 
 export interface StoredSourceConnection extends Common {
@@ -46,22 +38,13 @@ function common(ctx: RequestContext, request: Record<string, unknown>, spec: { i
 	if (typeof request.name !== 'string' || request.name.trim() === '') {
 		throw flowError('mandatoryField', 'The mandatory field name is not provided. Please provide the name and try again.', ctx.requestId);
 	}
-	const etag = newEtag();
-	const now = Date.now();
 	return {
 		id: randomUUID(),
 		name: request.name,
 		...(typeof request.description === 'string' ? { description: request.description } : {}),
 		state: 'enabled',
 		connectionSpec: spec,
-		etag,
-		version: etag,
-		createdAt: now,
-		updatedAt: now,
-		createdBy: `${ctx.clientId}@AdobeID`,
-		updatedBy: `${ctx.clientId}@AdobeID`,
-		sandboxName: ctx.sandbox,
-		imsOrgId: ctx.org,
+		...stamp(ctx),
 	};
 }
 

@@ -10,8 +10,9 @@ import { flowError } from '../errors';
 import type { RequestContext } from '../gateway';
 import type { Pager } from '../listing';
 import { checkParameters, filterItems, orderItems, readFilters } from '../listing';
-import { newEtag } from '../store';
-import { Buckets } from './buckets';
+import { newEtag, sameEtag } from '../store';
+import type { Stamp } from './buckets';
+import { Buckets, stamp } from './buckets';
 import type { FlowConnections } from './flowConnections';
 import type { MappingSets } from './mappingSets';
 import type { Schedule } from './schedule';
@@ -40,7 +41,7 @@ export interface Transformation {
 	params: Record<string, unknown>;
 }
 
-export interface StoredFlow {
+export interface StoredFlow extends Stamp {
 	id: string;
 	name: string;
 	description?: string;
@@ -55,17 +56,6 @@ export interface StoredFlow {
 	transformations: Transformation[];
 	runs: string;
 	lastRunDetails?: Record<string, unknown>;
-	createdAt: number;
-	updatedAt: number;
-	createdBy: string;
-	updatedBy: string;
-	sandboxName: string;
-	imsOrgId: string;
-}
-
-function sameEtag(a: string, b: string): boolean {
-	const bare = (etag: string) => etag.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
-	return bare(a) === bare(b);
 }
 
 export function scheduleOf(flow: StoredFlow): Schedule {
@@ -143,8 +133,6 @@ export class Flows {
 		const schedule = readSchedule(request.scheduleParams, ctx.requestId);
 		const targetSchemaId = String((target.data.schema as { id?: unknown } | undefined)?.id);
 		const transformations = this.checkTransformations(ctx, request.transformations, schedule, targetSchemaId);
-		const etag = newEtag();
-		const now = Date.now();
 		const id = randomUUID();
 		return this.flows.put(ctx, {
 			id,
@@ -152,8 +140,6 @@ export class Flows {
 			...(typeof request.description === 'string' ? { description: request.description } : {}),
 			flowSpec: { id: CRM_TO_AEP.id, version: typeof spec.version === 'string' ? spec.version : '1.0' },
 			state: 'enabled',
-			etag,
-			version: etag,
 			sourceConnectionIds: [source.id],
 			targetConnectionIds: [target.id],
 			inheritedAttributes: {
@@ -163,12 +149,7 @@ export class Flows {
 			scheduleParams: scheduleParams(schedule),
 			transformations,
 			runs: `/runs?property=flowId==${id}`,
-			createdAt: now,
-			updatedAt: now,
-			createdBy: `${ctx.clientId}@AdobeID`,
-			updatedBy: `${ctx.clientId}@AdobeID`,
-			sandboxName: ctx.sandbox,
-			imsOrgId: ctx.org,
+			...stamp(ctx),
 		});
 	}
 

@@ -38,16 +38,17 @@ export function operationSelector(resource: string, operations: Record<string, O
 
 /** A resource locator for a Platform object: From List (searchable) and By ID, plus any further modes. */
 export function idLocator(
-	what: { displayName: string; name: string; description: string; searchListMethod: string; example: string },
+	what: { displayName: string; name: string; description: string; searchListMethod: string; example: string; pattern?: string; required?: boolean },
 	...more: INodeProperties['modes'] & object
 ): INodeProperties {
 	const noun = what.displayName.toLowerCase();
+	const pattern = what.pattern ?? UUID;
 	return {
 		displayName: what.displayName,
 		name: what.name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
-		required: true,
+		required: what.required ?? true,
 		description: what.description,
 		modes: [
 			{
@@ -62,7 +63,7 @@ export function idLocator(
 				name: 'id',
 				type: 'string',
 				placeholder: `e.g. ${what.example}`,
-				validation: [{ type: 'regex', properties: { regex: `^\\s*${UUID}\\s*$`, errorMessage: `Not a valid ${noun} ID` } }],
+				validation: [{ type: 'regex', properties: { regex: `^\\s*${pattern}\\s*$`, errorMessage: `Not a valid ${noun} ID` } }],
 			},
 			...more,
 		],
@@ -112,6 +113,21 @@ export function validated<T>(context: IExecuteFunctions, itemIndex: number, chec
 	} catch (error) {
 		throw error instanceof FieldError ? fieldError(context, error, itemIndex) : new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 	}
+}
+
+/** A Get Many filter on `state` (enabled or disabled), for connections and dataflows. */
+export function stateFilter(noun: string): INodeProperties {
+	return {
+		displayName: 'State',
+		name: 'state',
+		type: 'options',
+		options: [
+			{ name: 'Disabled', value: 'disabled' },
+			{ name: 'Enabled', value: 'enabled' },
+		],
+		default: 'enabled',
+		description: `Only ${noun} in this state`,
+	};
 }
 
 export function returnAllOrLimit(operations: string[], resource: string): INodeProperties[] {

@@ -9,7 +9,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { FieldError } from '../helpers/validation';
 import type { FlowServiceClient } from '../transport';
-import { fieldError } from './common';
+import { fieldError, idLocator } from './common';
 
 /** A Catalog dataset id: 24 hexadecimal characters. */
 export const DATASET_ID = '[0-9a-fA-F]{24}';
@@ -19,45 +19,19 @@ export const SCHEMA_ID = 'https?://\\S+';
 const CATALOG_PAGE = 100;
 
 export function datasetLocator(description: string): INodeProperties {
-	return {
-		displayName: 'Dataset',
-		name: 'dataset',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', placeholder: 'Select a dataset...', typeOptions: { searchListMethod: 'searchDatasets', searchable: true } },
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 6019e0e7c5dcf718db5ebc71',
-				validation: [{ type: 'regex', properties: { regex: `^\\s*${DATASET_ID}\\s*$`, errorMessage: 'Not a valid dataset ID (24 hexadecimal characters)' } }],
-			},
-		],
-	};
+	return idLocator({ displayName: 'Dataset', name: 'dataset', description, searchListMethod: 'searchDatasets', example: '6019e0e7c5dcf718db5ebc71', pattern: DATASET_ID });
 }
 
 export function schemaLocator(description: string, required = true): INodeProperties {
-	return {
+	return idLocator({
 		displayName: 'Schema',
 		name: 'schema',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required,
 		description,
-		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', placeholder: 'Select a schema...', typeOptions: { searchListMethod: 'searchSchemas', searchable: true } },
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. https://ns.adobe.com/{TENANT_ID}/schemas/52b59140414aa6a370ef5e21155fd7a686744b8739ecc168',
-				validation: [{ type: 'regex', properties: { regex: `^\\s*${SCHEMA_ID}\\s*$`, errorMessage: 'Not a schema $id (a URI such as https://ns.adobe.com/…/schemas/…)' } }],
-			},
-		],
-	};
+		searchListMethod: 'searchSchemas',
+		example: 'https://ns.adobe.com/{TENANT_ID}/schemas/52b59140414aa6a370ef5e21155fd7a686744b8739ecc168',
+		pattern: SCHEMA_ID,
+		required,
+	});
 }
 
 /** A locator's value, checked against its pattern: empty gives '' when the field may be left empty. */

@@ -5,7 +5,7 @@ import { connectorOptions } from '../../connectors';
 import { anyOf, exactFilter } from '../../helpers/filters';
 import { readId, readText } from '../../helpers/validation';
 import type { ItemContext } from '../common';
-import { forOperation, publicConnection, readLimit, returnAllOrLimit, validated } from '../common';
+import { forOperation, publicConnection, readLimit, returnAllOrLimit, stateFilter, validated } from '../common';
 
 export const option = { name: 'Get Many', value: 'getMany', action: 'Get many connections' };
 
@@ -41,17 +41,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Only connections with exactly this name',
 			},
-			{
-				displayName: 'State',
-				name: 'state',
-				type: 'options',
-				options: [
-					{ name: 'Disabled', value: 'disabled' },
-					{ name: 'Enabled', value: 'enabled' },
-				],
-				default: 'enabled',
-				description: 'Only connections in this state',
-			},
+			stateFilter('connections'),
 		],
 	},
 	{
