@@ -2,8 +2,9 @@
  * The editor as a new user meets it: the pinned n8n with our package installed as from npm, Debian's
  * Chromium, the emulator with 500 connections and the embedded database. One user's path, in order:
  * owner setup, credentials (found by "Adobe", tested pass and fail), a workflow built in the canvas,
- * the Create panel per connector, a Create run with the database login from an n8n credential, and
- * From List finding the 500th connection. Screenshots go to test-results/ui/ (UI_SCREENSHOTS=dir to
+ * the Create panel per connector, a Create run with the database login from an n8n credential,
+ * From List finding the 500th connection, and the pipeline: a target connection to a dataset picked
+ * From List, and Mapping's fields. Screenshots go to test-results/ui/ (UI_SCREENSHOTS=dir to
  * write them elsewhere, e.g. docs/images/ for the README).
  */
 import { mkdirSync } from 'node:fs';
@@ -98,6 +99,13 @@ async function pickFlowServiceCredential(): Promise<void> {
 async function saveCredential(outcome: 'passes' | 'fails'): Promise<void> {
 	await page.click('[data-test-id=credential-save-button]');
 	await dialog().getByText(outcome === 'passes' ? 'Connection tested successfully' : /Couldn.t connect with these settings/).waitFor();
+}
+/** Closes the open node with its close button, back to the canvas, and fits the canvas to the window. */
+async function closeNode(): Promise<void> {
+	await page.locator('[data-test-id=ndv-close-button]:visible, [data-test-id=back-to-canvas]:visible').first().click({ force: true });
+	await page.waitForTimeout(300);
+	await page.locator('[data-test-id=zoom-to-fit]:visible').first().click();
+	await page.waitForTimeout(300);
 }
 async function newCredential(displayName: string): Promise<void> {
 	await page.goto(`${url}/home/credentials/create`);
@@ -253,4 +261,42 @@ test('From List searches the whole account: the 500th connection is found by nam
 	await page.locator('[data-test-id=rlc-item]:visible', { hasText: 'Warehouse 500 (' }).waitFor();
 	expect(await list.allInnerTexts()).toEqual(['Warehouse 500 (IBM DB2)']);
 	await shot('from-list-search');
+});
+
+test('the pipeline in the editor: a target connection’s dataset From List comes from Catalog; Mapping shows its fields per mode', async () => {
+	// The Get node before it gets the connection it found, so that the workflow can run up to the new node.
+	await page.locator('[data-test-id=rlc-item]:visible', { hasText: 'Warehouse 500 (' }).click();
+	await closeNode();
+	const search = await openNodeCreator(lastOutputPlus());
+	await search.fill('Adobe');
+	await creatorItems().filter({ hasText: NODE }).first().click();
+	for (const action of ['Create a source connection', 'Create a mapping', 'Create a dataflow', 'Wait for a run of a dataflow to finish']) {
+		await creatorItems().filter({ hasText: action }).first().waitFor();
+	}
+	await creatorItems().filter({ hasText: 'Create a target connection' }).first().click();
+	await ndv().waitFor();
+	await pickFlowServiceCredential();
+	expect(await shownParameters()).toEqual(expect.arrayContaining(['name', 'description']));
+	await ndv().locator('[data-test-id=rlc-input]').first().click();
+	const dataset = page.locator('[data-test-id=rlc-item]:visible', { hasText: 'Sales customers (sample) (6019e0e7c5dcf718db5ebc71)' });
+	await dataset.waitFor();
+	await dataset.click();
+	await ndv().locator('[data-test-id=parameter-input-name] input').fill('Customers dataset');
+	await ndv().locator('[data-test-id=node-execute-button]').click();
+	await ndv().locator('[data-test-id=node-run-status-success]').waitFor();
+	await shot('target-connection-output');
+	const [target] = [...stack.emulator.pipeline.connections.targets.bucket(ORG, 'prod').values()];
+	expect(target).toMatchObject({ name: 'Customers dataset', params: { dataSetId: '6019e0e7c5dcf718db5ebc71' } });
+
+	await closeNode();
+	const again = await openNodeCreator(lastOutputPlus());
+	await again.fill('Adobe');
+	await creatorItems().filter({ hasText: NODE }).first().click();
+	await creatorItems().filter({ hasText: 'Create a mapping' }).first().click();
+	await ndv().waitFor();
+	expect(await shownParameters()).toEqual(expect.arrayContaining(['mappingMode']));
+	await ndv().getByText('Source Connection', { exact: true }).first().waitFor();
+	await choose('mappingMode', 'Only the Pairs Below');
+	expect(await ndv().getByText('Source Connection', { exact: true }).count()).toBe(0);
+	await ndv().getByText('Add Pair').first().waitFor();
 });
