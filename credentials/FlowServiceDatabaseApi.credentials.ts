@@ -1,10 +1,12 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { CONNECTORS, FIELDS, loginFields } from '../nodes/AdobeFlowService/connectors';
+import { AUTH_CHOICES, connectorsUsing, FIELDS, loginFields } from '../nodes/AdobeFlowService/connectors';
 import { connectionStringProperty } from '../nodes/AdobeFlowService/helpers/databaseLogin';
 import { platformIcon } from './FlowServiceApi.credentials';
 
-const wholeString = CONNECTORS.filter((c) => c.acceptsWholeConnectionString).map((c) => c.displayName);
+const wholeString = [...new Set(AUTH_CHOICES.filter((c) => c.acceptsWholeConnectionString).map((c) => c.displayName))].sort((a, b) => a.localeCompare(b));
+/** The fields most connectors use; the others (keys and tokens) say which connectors use them. */
+const COMMON = new Set(['host', 'port', 'database', 'username', 'password']);
 
 /** One credential field per login field of connectors.ts: what the connectors need, said once. */
 function loginProperty(key: ReturnType<typeof loginFields>[number]): INodeProperties {
@@ -13,10 +15,15 @@ function loginProperty(key: ReturnType<typeof loginFields>[number]): INodeProper
 		displayName: spec.displayName,
 		name: key,
 		// A port is text here so that it may stay empty: the connector's usual port is then used.
+		// Nothing is required: each connector needs only some of these, and Create names what is missing.
 		type: 'string',
 		default: '',
-		required: spec.kind !== 'port',
-		description: spec.kind === 'port' ? `${spec.description}. Empty: the connector's usual port.` : spec.description,
+		description:
+			spec.kind === 'port'
+				? `${spec.description}. Empty: the connector's usual port.`
+				: COMMON.has(key)
+					? spec.description
+					: `${spec.description} (${connectorsUsing(key).join(', ')}; empty otherwise)`,
 		displayOptions: wholeString.length > 0 ? { show: { loginInput: ['fields'] } } : undefined,
 	};
 	if (spec.placeholder) property.placeholder = spec.placeholder;
@@ -47,7 +54,7 @@ export class FlowServiceDatabaseApi implements ICredentialType {
 						name: 'loginInput',
 						type: 'options',
 						options: [
-							{ name: 'Fields', value: 'fields', description: 'Host, port, database, username and password' },
+							{ name: 'Fields', value: 'fields', description: 'Host, port, database, username and password, or the key or token a connector takes' },
 							{ name: 'Connection String', value: 'connectionString', description: `A whole connection string (${wholeString.join(', ')})` },
 						],
 						default: 'fields',

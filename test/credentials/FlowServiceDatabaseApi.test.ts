@@ -1,5 +1,5 @@
 import { FlowServiceDatabaseApi } from '../../credentials/FlowServiceDatabaseApi.credentials';
-import { CONNECTORS, DATABASE_LOGIN, FIELDS } from '../../nodes/AdobeFlowService/connectors';
+import { AUTH_CHOICES, DATABASE_LOGIN, FIELDS } from '../../nodes/AdobeFlowService/connectors';
 
 const credential = new FlowServiceDatabaseApi();
 const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
@@ -10,7 +10,7 @@ test('its type is the one the node reads, and a search for "Adobe" finds it', ()
 });
 
 test('it asks for every login field some connector uses, described as in connectors.ts, and nothing else', () => {
-	const used = new Set(CONNECTORS.flatMap((c) => c.fields).filter((key) => FIELDS[key].login));
+	const used = new Set(AUTH_CHOICES.flatMap((c) => c.fields).filter((key) => FIELDS[key].login));
 	const fields = credential.properties.filter((p) => p.name !== 'loginInput' && p.name !== 'connectionString');
 	expect(new Set(fields.map((p) => p.name))).toEqual(used);
 	for (const field of fields) expect(field.displayName).toBe(FIELDS[field.name as keyof typeof FIELDS].displayName);
@@ -20,8 +20,10 @@ test('it asks for every login field some connector uses, described as in connect
 test('secrets are password fields; the port may stay empty', () => {
 	expect(byName.password.typeOptions?.password).toBe(true);
 	expect(byName.connectionString.typeOptions?.password).toBe(true);
-	expect(byName.port.required).toBe(false);
-	expect(byName.host.required).toBe(true);
+	for (const key of ['accessToken', 'servicePrincipalKey', 'clientSecret', 'refreshToken', 'keyFileContent', 'privateKey', 'accountKey']) expect(byName[key].typeOptions?.password).toBe(true);
+	// Each connector needs only some of the fields: none is required here, Create names what is missing.
+	expect(credential.properties.filter((p) => p.required && p.name !== 'connectionString')).toEqual([]);
+	expect(byName.accessToken.description).toContain('Azure Databricks');
 });
 
 test('a whole connection string is offered, naming the connectors that take one', () => {

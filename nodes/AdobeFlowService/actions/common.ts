@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodePropertyOptions, INodePropert
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { FlowServiceClient } from '../transport';
-import { findConnectorBySpecId, secretParamNames } from '../connectors';
+import { findConnectorBySpecId, shownParamNames } from '../connectors';
 import { FieldError, isUuid, readPositiveInteger, UUID } from '../helpers/validation';
 
 /** What every operation's execute gets for one input item. */
@@ -179,8 +179,8 @@ export function publicConnection(connection: IDataObject): IDataObject {
 	const authObject = auth as { specName?: unknown; params?: IDataObject } | undefined;
 	const connector = findConnectorBySpecId(String((connection.connectionSpec as IDataObject | undefined)?.id ?? ''));
 	// Only the parameters of a known connector that are known not to be secret are shown.
-	const hidden = connector ? secretParamNames(connector) : Object.keys(authObject?.params ?? {});
-	const params = Object.fromEntries(Object.entries(authObject?.params ?? {}).filter(([key]) => !hidden.includes(key)));
+	const shown = connector ? shownParamNames(connector, authObject?.specName) : [];
+	const params = Object.fromEntries(Object.entries(authObject?.params ?? {}).filter(([key]) => shown.includes(key)));
 	return {
 		...rest,
 		description: typeof rest.description === 'string' ? rest.description : null,

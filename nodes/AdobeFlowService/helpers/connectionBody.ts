@@ -2,21 +2,23 @@
  * Turns what the user typed into `auth.params` (Create and Update) and the `POST /connections` body, from the
  * connector's entry in connectors.ts. Validates everything first; throws FieldError.
  */
-import type { Connector, FieldKey } from '../connectors';
+import type { AuthLayout, Connector, FieldKey, ValueSource } from '../connectors';
 import { FIELDS } from '../connectors';
 import { ConnectionStringError, formatConnectionString, parseConnectionString } from './connectionString';
 import { MASK } from './mask';
-import { FieldError, LIMITS, readHost, readPort, readSecret, readText } from './validation';
+import { FieldError, LIMITS, readBoolean, readHost, readPort, readSecret, readText } from './validation';
 
 export interface ConnectionInput extends AuthInput {
 	name: unknown;
 	description: unknown;
 }
 
+export type ParamValue = string | number | boolean;
+
 export interface ConnectionBody {
 	name: string;
 	description?: string;
-	auth: { specName: string; params: Record<string, string> };
+	auth: { specName: string; type?: string; params: Record<string, ParamValue> };
 	connectionSpec: { id: string; version: string };
 }
 
@@ -33,9 +35,13 @@ function label(displayName: string, fromCredential: boolean | undefined): string
 	return fromCredential ? `${displayName} in the Database Login credential` : displayName;
 }
 
-function readField(connector: Connector, key: FieldKey, raw: unknown, fromCredential?: boolean): string {
+function isRequired(connector: Connector, key: FieldKey): boolean {
+	return !(connector.optional ?? []).includes(key) && FIELDS[key].default === undefined;
+}
+
+function readField(connector: Connector, key: FieldKey, raw: unknown, fromCredential?: boolean): string | boolean {
 	const spec = FIELDS[key];
-	const required = !(connector.optional ?? []).includes(key) && spec.default === undefined;
+	const required = isRequired(connector, key);
 	const field = label(spec.displayName, fromCredential && spec.login);
 	switch (spec.kind) {
 		case 'host':
@@ -44,16 +50,19 @@ function readField(connector: Connector, key: FieldKey, raw: unknown, fromCreden
 			return readPort(field, raw, { required });
 		case 'secret':
 			return readSecret(field, raw, { required });
+		case 'boolean':
+			return readBoolean(field, raw);
 		default:
 			return readText(field, raw, { required }) || spec.default || '';
 	}
 }
 
+/** A whole connection string: for an ODBC-style one, readable and holding the connector's keys. */
 function readWholeConnectionString(connector: Connector, raw: unknown, fromCredential?: boolean): { value: string; masked: string } {
-	if (connector.auth.type !== 'connectionString') throw new Error('connector takes no connection string');
-	const { keys } = connector.auth;
 	const field = label('Connection String', fromCredential);
 	const value = readText(field, raw, { max: LIMITS.connectionString, trim: false });
+	if (connector.layout.type !== 'connectionString') return { value, masked: MASK };
+	const { keys } = connector.layout;
 	let pairs = new Map<string, string>();
 	let unreadable: string | undefined;
 	try {
@@ -64,14 +73,19 @@ function readWholeConnectionString(connector: Connector, raw: unknown, fromCrede
 	if (unreadable !== undefined) {
 		throw new FieldError(field, `cannot be read: ${unreadable}`, 'Write it as KEY=value;KEY=value, with a value that holds ; = { or } in braces, e.g. PWD={a;b}');
 	}
-	const missing = keys.map(([key]) => key).filter((key) => !pairs.get(key));
+	const names = keys.filter(([, source]) => typeof source === 'string' || !('value' in source)).map(([key]) => key);
+	const missing = names.filter((key) => !pairs.get(key.toUpperCase()));
 	if (missing.length > 0) {
-		throw new FieldError(field, `lacks ${missing.join(', ')}`, `A ${connector.displayName} connection string has ${keys.map(([key]) => key).join(', ')}`);
+		throw new FieldError(field, `lacks ${missing.join(', ')}`, `A ${connector.displayName} connection string has ${names.join(', ')}`);
 	}
 	// Shown: the keys known not to be secret. Masked: secrets, and any key the connector does not define.
-	const shown = new Set(keys.filter(([, source]) => FIELDS[source].kind !== 'secret').map(([key]) => key));
+	const shown = new Set(keys.filter(([, source]) => !isSecretSource(source)).map(([key]) => key.toUpperCase()));
 	const masked = formatConnectionString([...pairs].map(([key, v]): [string, string] => [key, shown.has(key) ? v : MASK]));
 	return { value, masked };
+}
+
+function isSecretSource(source: ValueSource): boolean {
+	return typeof source === 'string' ? FIELDS[source].kind === 'secret' : 'field' in source && FIELDS[source.field].kind === 'secret';
 }
 
 export interface AuthInput {
@@ -84,48 +98,80 @@ export interface AuthInput {
 }
 
 export interface BuiltAuthParams {
-	params: Record<string, string>;
+	params: Record<string, ParamValue>;
 	/** The same params with every secret replaced by MASK: safe to show. */
-	masked: Record<string, string>;
+	masked: Record<string, ParamValue>;
 	/** Every secret value in the params, so that no message can ever echo one. */
 	secrets: string[];
+}
+
+/** One value of the body from the fields' values; undefined for an optional field left empty. */
+function valueOf(source: ValueSource, values: Record<FieldKey, string | boolean>): ParamValue | undefined {
+	if (typeof source === 'string') return values[source] === '' ? undefined : values[source];
+	if ('value' in source) return source.value;
+	if ('hostPort' in source) {
+		const [host, port] = source.hostPort;
+		return `${source.prefix ?? ''}${values[host]}${values[port] ? `${source.separator ?? ':'}${values[port]}` : ''}`;
+	}
+	const value = values[source.field];
+	if (value === '') return undefined;
+	return source.as === 'number' ? Number(value) : value === true || value === 'true';
+}
+
+const ENCODE = {
+	raw: (value: string) => value,
+	json: (value: string) => JSON.stringify(value).slice(1, -1),
+	url: (value: string) => encodeURIComponent(value),
+};
+
+/** A template connection string, its `<field>` placeholders filled in. */
+function fillTemplate(connector: Connector, layout: Extract<AuthLayout, { type: 'template' }>, values: Record<FieldKey, string | boolean>, fromCredential?: boolean, mask = false): string {
+	return layout.template.replace(/<([A-Za-z]+)>/g, (_, key: FieldKey) => {
+		const value = String(values[key]);
+		const refused = [...(layout.refuse ?? '')].find((c) => value.includes(c));
+		if (refused) {
+			throw new FieldError(label(FIELDS[key].displayName, fromCredential && FIELDS[key].login), `contains "${refused}", which a ${connector.displayName} connection string cannot hold`);
+		}
+		return mask && FIELDS[key].kind === 'secret' ? MASK : ENCODE[layout.encoding](value);
+	});
 }
 
 /** The connector's `auth.params` from what the user typed: for a Create, and for an Update of credentials. */
 export function buildAuthParams(connector: Connector, input: AuthInput): BuiltAuthParams {
 	const secrets: string[] = [];
-	const params: Record<string, string> = {};
-	const masked: Record<string, string> = {};
-	if (connector.auth.type === 'connectionString' && input.connectionString !== undefined) {
+	const params: Record<string, ParamValue> = {};
+	const masked: Record<string, ParamValue> = {};
+	const { layout } = connector;
+	if (layout.type !== 'params' && (input.connectionString !== undefined || layout.type === 'whole')) {
 		const whole = readWholeConnectionString(connector, input.connectionString, input.fromCredential);
-		params[connector.auth.param] = whole.value;
-		masked[connector.auth.param] = whole.masked;
+		params[layout.param] = whole.value;
+		masked[layout.param] = whole.masked;
 		secrets.push(whole.value);
 		return { params, masked, secrets };
 	}
-	const values = {} as Record<FieldKey, string>;
+	const values = {} as Record<FieldKey, string | boolean>;
 	for (const key of connector.fields) {
 		values[key] = readField(connector, key, input.values[key], input.fromCredential);
-		if (FIELDS[key].kind === 'secret') secrets.push(values[key]);
+		if (FIELDS[key].kind === 'secret') secrets.push(String(values[key]));
 	}
-	const shown = (key: FieldKey) => (FIELDS[key].kind === 'secret' ? MASK : values[key]);
-	if (connector.auth.type === 'params') {
-		for (const [param, source] of Object.entries(connector.auth.params)) {
-			if (typeof source === 'string') {
-				params[param] = values[source];
-				masked[param] = shown(source);
-			} else {
-				const [host, port] = source.hostPort;
-				params[param] = values[port] ? `${values[host]}:${values[port]}` : values[host];
-				masked[param] = params[param];
-			}
+	if (layout.type === 'params') {
+		for (const [param, source] of Object.entries(layout.params)) {
+			const value = valueOf(source, values);
+			if (value === undefined) continue;
+			params[param] = value;
+			masked[param] = isSecretSource(source) ? MASK : value;
 		}
-	} else {
-		const { param, keys } = connector.auth;
+	} else if (layout.type === 'connectionString') {
 		// Every value was checked for control characters above, the only thing braces cannot quote.
-		params[param] = formatConnectionString(keys.map(([key, source]) => [key, values[source]]));
-		masked[param] = formatConnectionString(keys.map(([key, source]) => [key, shown(source)]));
-		secrets.push(params[param]);
+		const pairs = (mask: boolean) =>
+			layout.keys.map(([key, source]): [string, string] => [key, mask && isSecretSource(source) ? MASK : String(valueOf(source, values) ?? '')]);
+		params[layout.param] = formatConnectionString(pairs(false));
+		masked[layout.param] = formatConnectionString(pairs(true));
+		secrets.push(params[layout.param] as string);
+	} else if (layout.type === 'template') {
+		params[layout.param] = fillTemplate(connector, layout, values, input.fromCredential);
+		masked[layout.param] = fillTemplate(connector, layout, values, input.fromCredential, true);
+		secrets.push(params[layout.param] as string);
 	}
 	return { params, masked, secrets: secrets.filter((s) => s !== '') };
 }
@@ -136,9 +182,10 @@ export function buildConnection(connector: Connector, input: ConnectionInput): B
 	const auth = buildAuthParams(connector, input);
 	const connectionSpec = { id: connector.connectionSpecId, version: connector.connectionSpecVersion };
 	const head = description ? { name, description } : { name };
+	const authHead = connector.authType ? { specName: connector.authSpecName, type: connector.authType } : { specName: connector.authSpecName };
 	return {
-		body: { ...head, auth: { specName: connector.authSpecName, params: auth.params }, connectionSpec },
-		maskedBody: { ...head, auth: { specName: connector.authSpecName, params: auth.masked }, connectionSpec },
+		body: { ...head, auth: { ...authHead, params: auth.params }, connectionSpec },
+		maskedBody: { ...head, auth: { ...authHead, params: auth.masked }, connectionSpec },
 		secrets: auth.secrets.filter((s) => s !== ''),
 	};
 }

@@ -92,6 +92,14 @@ export function readPort(field: string, value: unknown, { required = true } = {}
 	return String(Number(text));
 }
 
+/** A yes/no value: a boolean, or the text true/false (from an expression). */
+export function readBoolean(field: string, value: unknown): boolean {
+	if (typeof value === 'boolean') return value;
+	if (value === undefined || value === null || value === '') return false;
+	if (value === 'true' || value === 'false') return value === 'true';
+	throw new FieldError(field, `must be true or false, but it is ${describeType(value)}`);
+}
+
 /** A secret keeps its surrounding white space: it is sent exactly as typed. */
 export function readSecret(field: string, value: unknown, { required = true } = {}): string {
 	return readText(field, value, { required, max: LIMITS.secret, trim: false });

@@ -7,32 +7,52 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Connector, FieldKey } from '../../connectors';
-import { CONNECTORS, connectorOptions, DATABASE_LOGIN, FIELDS, findConnector } from '../../connectors';
+import { AUTH_CHOICES, authParameterName, CONNECTORS, connectorOptions, DATABASE_LOGIN, FIELDS, findConnector, findEntry, OTHER_CONNECTOR } from '../../connectors';
 import type { AuthInput, ConnectionInput } from '../../helpers/connectionBody';
 import { connectionStringProperty, loginInput } from '../../helpers/databaseLogin';
 import { FieldError } from '../../helpers/validation';
 import { fieldError } from '../common';
 
-const wholeStringConnectors = CONNECTORS.filter((c) => c.acceptsWholeConnectionString).map((c) => c.key);
+/** Display condition of one connector with one of its auth methods. */
+function choiceShow(connector: Connector): NonNullable<IDisplayOptions['show']> {
+	return connector.entry.auths.length > 1 ? { connector: [connector.key], [authParameterName(connector.entry)]: [connector.authKey] } : { connector: [connector.key] };
+}
+
+/** Whether the connector's fields may be replaced by a whole connection string, typed in the node. */
+const offersWholeString = (c: Connector) => c.acceptsWholeConnectionString && c.fields.length > 0;
 
 function fieldProperty(connector: Connector, key: FieldKey): INodeProperties {
 	const spec = FIELDS[key];
-	const show: IDisplayOptions['show'] = spec.login ? { connector: [connector.key], databaseLogin: ['node'] } : { connector: [connector.key] };
+	const show = spec.login ? { ...choiceShow(connector), databaseLogin: ['node'] } : choiceShow(connector);
 	const property: INodeProperties = {
 		displayName: spec.displayName,
 		name: key,
-		type: spec.kind === 'port' ? 'number' : 'string',
-		default: connector.defaults?.[key] ?? spec.default ?? '',
-		required: !(connector.optional ?? []).includes(key) && spec.default === undefined,
-		description: spec.description,
-		displayOptions: connector.acceptsWholeConnectionString
-			? { show, hide: { credentialsInput: ['connectionString'] } }
-			: { show },
+		type: spec.kind === 'port' ? 'number' : spec.kind === 'boolean' ? 'boolean' : 'string',
+		default: connector.defaults?.[key] ?? spec.default ?? (spec.kind === 'boolean' ? false : ''),
+		required: spec.kind !== 'boolean' && !(connector.optional ?? []).includes(key) && spec.default === undefined,
+		description: connector.hints?.[key] ?? spec.description,
+		displayOptions: offersWholeString(connector) ? { show, hide: { credentialsInput: ['connectionString'] } } : { show },
 	};
 	if (spec.placeholder) property.placeholder = spec.placeholder;
 	if (spec.kind === 'secret') property.typeOptions = { password: true };
 	if (spec.kind === 'port') property.typeOptions = { minValue: 1, maxValue: 65535, numberPrecision: 0 };
 	return property;
+}
+
+function notice(name: string, text: string, show: IDisplayOptions['show']): INodeProperties {
+	return { displayName: text, name, type: 'notice', default: '', displayOptions: { show } };
+}
+
+/** Every connector by name, then "Other (by Connection Spec)". */
+function connectorChoices() {
+	return [
+		...connectorOptions((c) => c.key),
+		{
+			name: 'Other (by Connection Spec)',
+			value: OTHER_CONNECTOR,
+			description: 'Any source the Platform has, chosen by its connection spec: the fields come from its auth spec',
+		},
+	];
 }
 
 export function connectorProperties(): INodeProperties[] {
@@ -41,10 +61,23 @@ export function connectorProperties(): INodeProperties[] {
 			displayName: 'Connector',
 			name: 'connector',
 			type: 'options',
-			options: connectorOptions((c) => c.key),
+			options: connectorChoices(),
 			default: 'greenplum',
 			description: 'The database the Platform will read from',
 		},
+		...CONNECTORS.filter((c) => c.auths.length > 1).map(
+			// The default is the connector's first auth method: a value the lint cannot read from data.
+			// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
+			(c): INodeProperties => ({
+				displayName: 'Authentication',
+				name: authParameterName(c),
+				type: 'options',
+				options: c.auths.map((m) => ({ name: m.displayName, value: m.key, description: m.description })),
+				default: c.auths[0].key,
+				description: `How the Platform signs in to ${c.displayName}: each way is one of the connector's auth specs`,
+				displayOptions: { show: { connector: [c.key] } },
+			}),
+		),
 		{
 			displayName: 'Database Login',
 			name: 'databaseLogin',
@@ -54,7 +87,7 @@ export function connectorProperties(): INodeProperties[] {
 				{ name: 'Typed in This Node', value: 'node', description: 'Given here, e.g. from an expression; saved in the workflow as written' },
 			],
 			default: 'credential',
-			description: 'Where the host, port, database, username and password of the source database come from',
+			description: 'Where the login of the source database (host, port, database, username, password, keys and tokens) comes from',
 		},
 		{
 			displayName:
@@ -64,35 +97,37 @@ export function connectorProperties(): INodeProperties[] {
 			default: '',
 			displayOptions: { show: { databaseLogin: ['node'] } },
 		},
-		{
-			displayName: 'Credentials Input',
-			name: 'credentialsInput',
-			type: 'options',
-			options: [
-				{ name: 'Fields', value: 'fields', description: 'Host, port, database, username and password, quoted for you' },
-				{ name: 'Connection String', value: 'connectionString', description: 'A whole connection string, sent as given' },
-			],
-			default: 'fields',
-			displayOptions: { show: { connector: wholeStringConnectors, databaseLogin: ['node'] } },
-		},
-		connectionStringProperty({ show: { connector: wholeStringConnectors, databaseLogin: ['node'], credentialsInput: ['connectionString'] } }),
-		...CONNECTORS.flatMap((connector) => connector.fields.map((key) => fieldProperty(connector, key))),
-		...CONNECTORS.filter((c) => c.notice).map(
+		...AUTH_CHOICES.filter(offersWholeString).map(
 			(c): INodeProperties => ({
-				displayName: c.notice!,
-				name: `notice_${c.key}`,
-				type: 'notice',
-				default: '',
-				displayOptions: { show: { connector: [c.key] } },
+				displayName: 'Credentials Input',
+				name: 'credentialsInput',
+				type: 'options',
+				options: [
+					{ name: 'Fields', value: 'fields', description: `${c.fields.map((key) => FIELDS[key].displayName).join(', ')}, written into the string for you` },
+					{ name: 'Connection String', value: 'connectionString', description: 'A whole connection string, sent as given' },
+				],
+				default: 'fields',
+				displayOptions: { show: { ...choiceShow(c), databaseLogin: ['node'] } },
 			}),
+		),
+		...AUTH_CHOICES.filter((c) => c.acceptsWholeConnectionString).map((c) =>
+			connectionStringProperty({ show: { ...choiceShow(c), databaseLogin: ['node'], ...(offersWholeString(c) ? { credentialsInput: ['connectionString'] } : {}) } }),
+		),
+		...AUTH_CHOICES.flatMap((connector) => connector.fields.map((key) => fieldProperty(connector, key))),
+		...CONNECTORS.filter((c) => c.notice).map((c) => notice(`notice_${c.key}`, c.notice!, { connector: [c.key] })),
+		...AUTH_CHOICES.filter((c) => c.entry.auths.find((m) => m.key === c.authKey)?.notice).map((c) =>
+			notice(`notice_${c.key}_${c.authKey}`, c.entry.auths.find((m) => m.key === c.authKey)!.notice!, choiceShow(c)),
 		),
 	];
 }
 
 /** The Connector parameter, as a known connector. */
 export function readConnector(context: IExecuteFunctions, itemIndex: number): Connector {
-	const connector = findConnector(context.getNodeParameter('connector', itemIndex) as string);
-	if (!connector) throw fieldError(context, new FieldError('Connector', 'is not one this node knows'), itemIndex);
+	const entry = findEntry(context.getNodeParameter('connector', itemIndex) as string);
+	if (!entry) throw fieldError(context, new FieldError('Connector', 'is not one this node knows'), itemIndex);
+	const authKey = entry.auths.length > 1 ? (context.getNodeParameter(authParameterName(entry), itemIndex, entry.auths[0].key) as string) : entry.auths[0].key;
+	const connector = findConnector(entry.key, authKey);
+	if (!connector) throw fieldError(context, new FieldError('Authentication', `is not one of ${entry.displayName}'s`, `Choose one of ${entry.auths.map((m) => m.displayName).join(', ')}`), itemIndex);
 	return connector;
 }
 
@@ -102,7 +137,10 @@ export function readConnector(context: IExecuteFunctions, itemIndex: number): Co
  */
 export async function readAuthInput(context: IExecuteFunctions, connector: Connector, itemIndex: number): Promise<AuthInput> {
 	const fromCredential = context.getNodeParameter('databaseLogin', itemIndex, 'credential') === 'credential';
-	const whole = !fromCredential && connector.acceptsWholeConnectionString && context.getNodeParameter('credentialsInput', itemIndex, 'fields') === 'connectionString';
+	const whole =
+		!fromCredential &&
+		connector.acceptsWholeConnectionString &&
+		(connector.fields.length === 0 || context.getNodeParameter('credentialsInput', itemIndex, 'fields') === 'connectionString');
 	if (whole) return { values: {}, connectionString: context.getNodeParameter('connectionString', itemIndex, '') as unknown };
 	const values: AuthInput['values'] = {};
 	for (const key of connector.fields) if (!(fromCredential && FIELDS[key].login)) values[key] = context.getNodeParameter(key, itemIndex, undefined) as unknown;

@@ -9,7 +9,15 @@ const test_ = async (data: ICredentialDataDecryptedObject) => await testDatabase
 test('a complete login fits every connector, and the message says who checks the sign-in', async () => {
 	const result = await test_(LOGIN);
 	expect(result.status).toBe('OK');
-	expect(result.message).toBe('Complete for IBM DB2, GreenPlum. Adobe signs in to the database when a connection is created: run Connection → Test to see it reach the data.');
+	expect(result.message).toMatch(/^Complete for IBM DB2, GreenPlum, Amazon Redshift, .*PostgreSQL.*\. Adobe signs in to the database when a connection is created: run Connection → Test to see it reach the data\.$/);
+	// Token-based connectors need their token: a login of host and password is not complete for them.
+	expect(result.message).not.toContain('Azure Databricks');
+});
+
+test('a key or token alone fits the connectors that take it', async () => {
+	expect((await test_({ loginInput: 'fields', accessToken: 'dapi-token', database: 'delta' })).message).toMatch(/^Complete for Azure Databricks\. /);
+	// What is missing is said for the connector nearest to what was filled in.
+	expect(await test_({ loginInput: 'fields', accessToken: 'dapi-token' })).toEqual({ status: 'Error', message: 'Database in the Database Login credential is required' });
 });
 
 test('a missing password or a bad port fails, naming the field in the credential', async () => {
@@ -20,7 +28,11 @@ test('a missing password or a bad port fails, naming the field in the credential
 
 test('a connection string fits only the connectors that take one, and must name their keys', async () => {
 	const whole = await test_({ loginInput: 'connectionString', connectionString: 'HOST=h;PORT=5432;DB=d;UID=u;PWD={p;w}' });
-	expect(whole).toEqual({ status: 'OK', message: expect.stringMatching(/^Complete for GreenPlum\. /) });
+	expect(whole).toEqual({ status: 'OK', message: expect.stringMatching(/^Complete for GreenPlum\. Taken as given by .*Apache Hive on Azure HDInsights/) });
+	const mysql = await test_({ loginInput: 'connectionString', connectionString: 'Server=h;Port=3306;Database=d;UID=u;PWD=p' });
+	expect(mysql.message).toMatch(/^Complete for HP Vertica, MariaDB, MySQL\. /);
+	const jdbc = await test_({ loginInput: 'connectionString', connectionString: 'jdbc:hive2://hive.example.com:443/default' });
+	expect(jdbc).toEqual({ status: 'OK', message: expect.stringMatching(/^Taken as given by /) });
 	const lacking = await test_({ loginInput: 'connectionString', connectionString: 'HOST=h;PORT=5432' });
 	expect(lacking).toEqual({ status: 'Error', message: 'Connection String in the Database Login credential lacks DB, UID, PWD' });
 });
