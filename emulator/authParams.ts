@@ -6,21 +6,21 @@
 import Ajv from 'ajv';
 
 import { ConnectionStringProblem, readConnectionString } from './connectionString';
-import type { ConnectorFile } from './specs';
+import type { AuthSpecFile } from './specs';
 import { CONNECTOR_FILES } from './specs';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 ajv.addFormat('password', true);
-const validators = new Map(CONNECTOR_FILES.map((file) => [file.connectionSpec.id, ajv.compile(file.authSpec.schema)]));
+const validators = new Map(CONNECTOR_FILES.flatMap((file) => file.authSpecs.map((auth) => [auth, ajv.compile(auth.schema)] as const)));
 
-export function authParamsProblem(file: ConnectorFile, params: unknown): string | undefined {
-	const validate = validators.get(file.connectionSpec.id)!;
+export function authParamsProblem(file: AuthSpecFile, params: unknown): string | undefined {
+	const validate = validators.get(file)!;
 	if (!validate(params ?? {})) {
 		const errors = validate.errors ?? [];
 		const missing = errors.filter((e) => e.keyword === 'required').map((e) => `auth.params.${(e.params as { missingProperty: string }).missingProperty}`);
 		if (missing.length) return `The mandatory field ${missing.join(', ')} is not provided. Please provide the ${missing.join(', ')} and try again.`;
 		const unknown = errors.filter((e) => e.keyword === 'additionalProperties').map((e) => `auth.params.${(e.params as { additionalProperty: string }).additionalProperty}`);
-		if (unknown.length) return `The field ${unknown.join(', ')} is not part of the auth spec ${file.authSpec.name}.`;
+		if (unknown.length) return `The field ${unknown.join(', ')} is not part of the auth spec ${file.name}.`;
 		return `Invalid auth params: ${errors.map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ')}`;
 	}
 	const layout = file.connectionString;

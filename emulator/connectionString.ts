@@ -1,7 +1,8 @@
 /**
  * The emulator's own reading of a `KEY=value;KEY=value` connection string. Adobe documents the
  * keys but not the quoting; the emulator accepts ODBC-style braces (`PWD={a;b}}c}` is `a;b}c`),
- * reads keys case-insensitively, and refuses what ODBC would find ambiguous.
+ * reads keys case-insensitively, takes a brace inside an unquoted value literally, and refuses
+ * what ODBC would find ambiguous (an unclosed brace, text after a closing one, a key given twice).
  */
 export class ConnectionStringProblem extends Error {}
 
@@ -25,6 +26,8 @@ export function readConnectionString(text: string): Record<string, string> {
 		i = keyEnd + 1;
 		skipSpaces();
 		let value = '';
+		const start = i;
+		let quoted = false;
 		if (text[i] === '{') {
 			i++;
 			for (;;) {
@@ -37,12 +40,17 @@ export function readConnectionString(text: string): Record<string, string> {
 				} else break;
 			}
 			skipSpaces();
-			if (i < text.length && text[i] !== ';') throw new ConnectionStringProblem(`${key} has text after its "}"`);
-		} else {
-			const end = text.indexOf(';', i) < 0 ? text.length : text.indexOf(';', i);
-			value = text.slice(i, end).trim();
+			// A closing brace followed by more of the value did not quote it: Adobe's patterns write
+			// placeholders in braces (User ID={USERNAME}@{SERVER_NAME}); the value is then read as it is.
+			quoted = i >= text.length || text[i] === ';';
+			if (!quoted && /[;}]/.test(value)) throw new ConnectionStringProblem(`${key} has text after its "}"`);
+		}
+		if (!quoted) {
+			// As in ODBC, braces quote only a value they open and close: elsewhere they are literal
+			// (Adobe's Synapse pattern writes Server=tcp:{SERVER_NAME}.database.windows.net,1433).
+			const end = text.indexOf(';', start) < 0 ? text.length : text.indexOf(';', start);
+			value = text.slice(start, end).trim();
 			i = end;
-			if (/[{}]/.test(value)) throw new ConnectionStringProblem(`${key} holds a brace outside braces`);
 		}
 		if (key in result) throw new ConnectionStringProblem(`${key} is given twice`);
 		result[key] = value;

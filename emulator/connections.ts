@@ -9,7 +9,7 @@ import { checkParameters, filterItems, orderItems, readFilters } from './listing
 import { applyPatch } from './patch';
 import type { ConnectionStore, StoredConnection } from './store';
 import { makeConnection, newEtag, publicView, sameEtag } from './store';
-import { connectorFile } from './specs';
+import { authSpecFile, connectorFile } from './specs';
 
 
 export class Connections {
@@ -36,17 +36,18 @@ export class Connections {
 		if (request.description !== undefined && typeof request.description !== 'string') {
 			throw flowError('invalidParamValue', 'The provided param value is not a valid input for property=description.', ctx.requestId);
 		}
-		const auth = request.auth as { specName?: unknown; params?: unknown } | undefined;
-		if (auth?.specName !== file.authSpec.name) {
+		const auth = request.auth as { specName?: unknown; type?: unknown; params?: unknown } | undefined;
+		const authSpec = file.authSpecs.find((candidate) => candidate.name === auth?.specName);
+		if (!authSpec) {
 			throw flowError('unknownAuthSpec', `The auth spec '${String(auth?.specName)}' could not be found for the connection spec ID ${file.connectionSpec.id}.`, ctx.requestId);
 		}
-		const problem = authParamsProblem(file, auth.params);
+		const problem = authParamsProblem(authSpec, auth!.params);
 		if (problem) throw flowError('mandatoryField', problem, ctx.requestId);
 		const connection = makeConnection(ctx, {
 			name: request.name,
 			...(typeof request.description === 'string' ? { description: request.description } : {}),
 			connectionSpec: { id: file.connectionSpec.id, version: typeof specRef?.version === 'string' ? specRef.version : file.connectionSpec.version },
-			auth: { specName: file.authSpec.name, params: auth.params as Record<string, string> },
+			auth: { specName: authSpec.name, ...(typeof auth!.type === 'string' ? { type: auth!.type } : {}), params: auth!.params as Record<string, string> },
 		});
 		this.store.put(connection);
 		return connection;
@@ -66,8 +67,8 @@ export class Connections {
 		if (!sameEtag(ifMatch, connection.etag)) {
 			throw flowError('versionMismatch', `The supplied version '${ifMatch}' does not match the current version on entity '${connection.etag}'. Please ensure that the supplied version matches the current version on entity and try again.`, ctx.requestId);
 		}
-		const file = connectorFile(connection.connectionSpec.id);
-		const next = applyPatch(connection, operations, ctx.requestId, (params) => (file ? authParamsProblem(file, params) : undefined));
+		const authSpec = authSpecFile(connection.connectionSpec.id, connection.auth.specName);
+		const next = applyPatch(connection, operations, ctx.requestId, (params) => (authSpec ? authParamsProblem(authSpec, params) : undefined));
 		next.etag = newEtag();
 		next.version = next.etag;
 		next.updatedAt = Date.now();
@@ -89,7 +90,7 @@ export class Connections {
 		const connection = this.find(ctx, id);
 		let result = false;
 		try {
-			result = await testConnection(targetOf(connection.connectionSpec.id, connection.auth.params), this.databaseAccess);
+			result = await testConnection(targetOf(connection), this.databaseAccess);
 		} catch {
 			result = false;
 		}
@@ -103,11 +104,11 @@ export class Connections {
 		if (!['ROOT', 'TABLE', 'FOLDER', 'FILE', 'REST'].includes(objectType)) {
 			throw flowError('badObjectType', "The provided param 'objectType' is invalid. Please provide a valid objectType and try again.", ctx.requestId);
 		}
-		if (!connectorFile(connection.connectionSpec.id) || objectType === 'FILE' || objectType === 'REST') {
+		if (!authSpecFile(connection.connectionSpec.id, connection.auth.specName)?.explore || objectType === 'FILE' || objectType === 'REST') {
 			throw flowError('exploreUnsupported', `Explore connection is not supported for connection spec ID: ${connection.connectionSpec.id}. Please provide supported connection spec id and try again.`, ctx.requestId);
 		}
 		try {
-			const target = targetOf(connection.connectionSpec.id, connection.auth.params);
+			const target = targetOf(connection);
 			if (objectType === 'ROOT') return await listTables(target, this.databaseAccess);
 			const object = query.get('object');
 			if (!object) {

@@ -11,7 +11,7 @@ const typeParsers = {
 };
 
 import { ConnectionStringProblem, readConnectionString } from './connectionString';
-import { connectorFile } from './specs';
+import { authSpecFile } from './specs';
 
 export interface DatabaseTarget {
 	host: string;
@@ -34,14 +34,15 @@ export class SourceError extends Error {
 }
 
 /** Where the database behind a connection is, read from its auth params as its connector's data file says. */
-export function targetOf(specId: string, params: Record<string, string>): DatabaseTarget {
-	const file = connectorFile(specId);
-	if (!file) throw new SourceError('This connection spec cannot be explored', 'invalid');
-	const { explore } = file;
-	let values: Record<string, string> = params;
-	if (file.connectionString) {
+export function targetOf(connection: { connectionSpec: { id: string }; auth: { specName: string; params: Record<string, unknown> } }): DatabaseTarget {
+	const auth = authSpecFile(connection.connectionSpec.id, connection.auth.specName);
+	const explore = auth?.explore;
+	if (!auth || !explore) throw new SourceError('This connection spec cannot be explored', 'invalid');
+	const params = connection.auth.params;
+	let values: Record<string, string> = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)]));
+	if (auth.connectionString) {
 		try {
-			values = readConnectionString(params[file.connectionString.param] ?? '');
+			values = readConnectionString(String(params[auth.connectionString.param] ?? ''));
 		} catch (error) {
 			if (error instanceof ConnectionStringProblem) throw new SourceError(`The connection string cannot be read: ${error.message}`, 'invalid');
 			throw error;
@@ -49,12 +50,10 @@ export function targetOf(specId: string, params: Record<string, string>): Databa
 	}
 	let host = values[explore.host] ?? '';
 	let port = explore.port ? values[explore.port] : undefined;
-	if (!explore.port) {
-		// host or host:port, with an IPv6 address in brackets
-		const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(host);
-		host = (match?.[1] ?? host).replace(/^\[|\]$/g, '');
-		port = match?.[2];
-	}
+	// host, host:port or (SQL Server, Synapse) [tcp:]host,port; an IPv6 address in brackets
+	const match = /^(?:tcp:)?(\[[^\]]+\]|[^:,]+)(?:[:,](\d+))?$/.exec(host);
+	host = (match?.[1] ?? host).replace(/^\[|\]$/g, '');
+	port ||= match?.[2];
 	return {
 		host,
 		port: Number(port || explore.defaultPort),

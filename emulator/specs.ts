@@ -1,26 +1,43 @@
 /**
  * The connection specs the emulator serves, read from one data file per connector in
- * connectors/ — each transcribed from Adobe's tutorial for it, naming the page it came from.
- * Adding a connector to the emulator is adding a file there.
+ * connectors/ — each transcribed from Adobe's tutorial for it, naming the page it came from
+ * (one, emulator-warehouse, exists only here). Adding a connector to the emulator is adding a file there.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export interface ConnectorFile {
-	source: { repo: string; path: string; commit: string };
-	connectionSpec: { id: string; version: string; name: string; beta: boolean };
-	authSpec: { name: string; schema: JsonSchema };
-	/** For connectors whose auth params hold one connection string. */
+/** Where the database behind a connection is: auth param names, or connection-string keys (upper case). */
+export interface ExploreMap {
+	host: string;
+	port?: string;
+	database: string;
+	user: string;
+	password: string;
+	defaultPort: number;
+}
+
+export interface AuthSpecFile {
+	name: string;
+	/** `auth.type`, where the doc's body sends one next to specName. */
+	type?: string;
+	schema: JsonSchema;
+	/** For auth specs whose params hold one ODBC-style connection string. */
 	connectionString?: { param: string; pattern: string; required: string[] };
-	/** Where the database behind a connection is: auth param names, or connection-string keys. */
-	explore: { host: string; port?: string; database: string; user: string; password: string; defaultPort: number };
+	/** Absent where the auth spec names no database login: such connections are not explored here. */
+	explore?: ExploreMap;
+}
+
+export interface ConnectorFile {
+	source?: { repo: string; path: string; commit?: string; id?: string };
+	connectionSpec: { id: string; version: string; name: string; beta: boolean };
+	authSpecs: AuthSpecFile[];
 	silent: string[];
 }
 
 export interface JsonSchema {
 	type: 'object';
 	description?: string;
-	properties: Record<string, { type: string; minLength?: number; format?: string; description?: string }>;
+	properties: Record<string, { type: string; minLength?: number; format?: string; description?: string; [keyword: string]: unknown }>;
 	required: string[];
 	additionalProperties?: boolean;
 }
@@ -48,7 +65,7 @@ export const CONNECTION_SPECS: ConnectionSpec[] = CONNECTOR_FILES.map((file) => 
 	name: file.connectionSpec.name,
 	providerId: DATABASE_PROVIDER,
 	version: file.connectionSpec.version,
-	authSpec: [{ name: file.authSpec.name, type: file.authSpec.name, spec: file.authSpec.schema }],
+	authSpec: file.authSpecs.map((auth) => ({ name: auth.name, type: auth.type ?? auth.name, spec: auth.schema })),
 	exploreSpec: { name: 'Resource', type: 'Resource' },
 	attributes: { category: 'database', isSource: true, isBeta: file.connectionSpec.beta },
 }));
@@ -57,11 +74,15 @@ export function connectorFile(specId: string): ConnectorFile | undefined {
 	return CONNECTOR_FILES.find((file) => file.connectionSpec.id === specId);
 }
 
-/** Auth params marked `format: password` in the auth spec: masked whenever a connection is read. */
-export function secretParams(specId: string): string[] | undefined {
-	const file = connectorFile(specId);
-	if (!file) return undefined;
-	return Object.entries(file.authSpec.schema.properties)
+export function authSpecFile(specId: string, specName: unknown): AuthSpecFile | undefined {
+	return connectorFile(specId)?.authSpecs.find((auth) => auth.name === specName);
+}
+
+/** Auth params marked `format: password` in the connection's auth spec: masked whenever a connection is read. */
+export function secretParams(specId: string, specName: unknown): string[] | undefined {
+	const auth = authSpecFile(specId, specName);
+	if (!auth) return undefined;
+	return Object.entries(auth.schema.properties)
 		.filter(([, property]) => property.format === 'password')
 		.map(([name]) => name);
 }

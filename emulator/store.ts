@@ -71,7 +71,7 @@ export function makeConnection(
 
 /** A connection as a GET returns it: secret params masked (every param, for a spec the emulator does not know). */
 export function publicView(connection: StoredConnection): StoredConnection {
-	const secret = secretParams(connection.connectionSpec.id) ?? Object.keys(connection.auth.params);
+	const secret = secretParams(connection.connectionSpec.id, connection.auth.specName) ?? Object.keys(connection.auth.params);
 	const params = Object.fromEntries(Object.entries(connection.auth.params).map(([k, v]) => [k, secret.includes(k) ? MASK : v]));
 	return { ...connection, auth: { ...connection.auth, params } };
 }

@@ -176,7 +176,7 @@ export class Runs {
 			if (!base) throw new SourceError(`The base connection ${source.baseConnectionId} no longer exists`, 'invalid');
 			const delta = deltaColumnOf(flow);
 			const window = delta ? { column: delta.name, after: run.window.start === undefined ? undefined : new Date(run.window.start * 1000), upTo: new Date(run.window.end * 1000) } : undefined;
-			input = await readTable(targetOf(base.connectionSpec.id, base.auth.params), String(source.params.tableName), window, this.options.databaseAccess);
+			input = await readTable(targetOf(base), String(source.params.tableName), window, this.options.databaseAccess);
 			const mappingId = flow.transformations.find((t) => t.name === 'Mapping')?.params.mappingId;
 			const set = this.mappings.find(ctx, String(mappingId));
 			const schema = set && this.dataLake.findSchema(ctx, set.schemaId);

@@ -106,3 +106,55 @@ describe('explore the database behind a connection', () => {
 		}
 	});
 });
+
+describe('every connector whose auth spec names a database login is explored on a real PostgreSQL server', () => {
+	/** Connector and auth method; the emulator answers their explore from the embedded database. */
+	const EXPLORED: Array<[string, string]> = [
+		['greenplum', 'connectionString'],
+		['ibmDb2', 'basic'],
+		['redshift', 'basic'],
+		['azureSynapse', 'connectionString'],
+		['hpVertica', 'connectionString'],
+		['mariaDb', 'connectionString'],
+		['sqlServer', 'connectionString'],
+		['mySql', 'connectionString'],
+		['mySql', 'basic'],
+		['oracle', 'connectionString'],
+		['oracle', 'basic'],
+		['postgreSql', 'connectionString'],
+		['postgreSql', 'basic'],
+		['snowflake', 'basic'],
+	];
+
+	test.each(EXPLORED)('%s (%s): created with the credential, its tables listed', async (connector, auth) => {
+		const [created] = await h.run({
+			resource: 'connection',
+			operation: 'create',
+			connector,
+			[`auth_${connector}`]: auth,
+			name: `explored ${connector} ${auth}`,
+			// What is not part of the login: an Oracle SID is the database the emulator explores.
+			sid: h.stack.database.login.database,
+			sslMode: 'Prefer',
+			dbSchema: 'public',
+			warehouse: 'COMPUTE_WH',
+		});
+		const tables = await explore('listTables', {}, String(created.json.id));
+		expect(tables.map((o) => o.json.name)).toEqual(expect.arrayContaining(['sales.customers']));
+	});
+
+	test('a connector without a database login (Azure Databricks) says it cannot be explored, naming the Platform code', async () => {
+		h.credentials.set('flowServiceDatabaseApi', { accessToken: 'dapi-token', database: 'delta' });
+		let id: string;
+		try {
+			const [created] = await h.run({ resource: 'connection', operation: 'create', connector: 'databricks', name: 'delta lake', domain: 'https://adb-1.2.azuredatabricks.net', clusterId: '0123-456789-abcde123' });
+			id = String(created.json.id);
+		} finally {
+			const { login } = h.stack.database;
+			h.credentials.set('flowServiceDatabaseApi', { host: '127.0.0.1', port: String(h.stack.database.port), database: login.database, username: login.username, password: login.password });
+		}
+		const error = await failure(explore('listTables', {}, id));
+		expect(error.message).toMatch(/not supported/i);
+		expect(JSON.stringify(error)).toContain('1336-400');
+	});
+});
