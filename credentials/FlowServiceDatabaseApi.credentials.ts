@@ -63,5 +63,15 @@ export class FlowServiceDatabaseApi implements ICredentialType {
 				]
 			: []),
 		...loginFields().map(loginProperty),
+		{
+			displayName: 'Other Secrets',
+			name: 'otherSecrets',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			placeholder: 'e.g. {"warehouseKey": "..."}',
+			description:
+				'For Connection → Create with Other (by Connection Spec): a JSON object of the secret auth parameters that no field above holds, by their names in the auth spec',
+		},
 	];
 }

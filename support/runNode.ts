@@ -145,6 +145,18 @@ export async function searchList(
 	return await nodeType.methods!.listSearch![method].call(context, filter, paginationToken);
 }
 
+/** Runs one of the node's loadOptions or resourceMapping methods as the editor does, on the parameters being edited. */
+export async function loadMethod<T>(
+	kind: 'loadOptions' | 'resourceMapping',
+	method: string,
+	{ credentials, parameters = {}, authentication = 'accessToken' }: { credentials: CredentialStore; parameters?: IDataObject; authentication?: string },
+): Promise<T> {
+	const { nodeType, node, workflow, additionalData } = setUp(parameters, credentials, authentication);
+	const context = new LoadOptionsContext(workflow, node, { ...additionalData, currentNodeParameters: node.parameters }, 'parameters');
+	const methods = nodeType.methods![kind] as Record<string, (this: unknown) => Promise<T>>;
+	return await methods[method].call(context);
+}
+
 export async function runNode({ parameters, items = [{}], credentials, authentication = 'accessToken', onError }: RunOptions): Promise<INodeExecutionData[]> {
 	const { nodeType, node, workflow, additionalData } = setUp(parameters, credentials, authentication, onError);
 	const input: INodeExecutionData[] = items.map((json) => ({ json }));

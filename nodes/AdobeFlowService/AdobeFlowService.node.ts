@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties, subtitle } from './actions/description';
 import { route } from './actions/router';
+import { getAuthSpecFields, getAuthSpecNames } from './methods/authSpec';
 import { testAccessToken, testDatabaseLogin } from './methods/credentialTest';
 import {
 	searchConnectionSpecs,
@@ -11,6 +12,7 @@ import {
 	searchDatasets,
 	searchSchemas,
 	searchSourceConnections,
+	searchSourceConnectionSpecs,
 	searchTables,
 	searchTargetConnections,
 } from './methods/listSearch';
@@ -38,7 +40,19 @@ export class AdobeFlowService implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchConnections, searchConnectionSpecs, searchDataflows, searchDatasets, searchSchemas, searchSourceConnections, searchTables, searchTargetConnections },
+		listSearch: {
+			searchConnections,
+			searchConnectionSpecs,
+			searchDataflows,
+			searchDatasets,
+			searchSchemas,
+			searchSourceConnections,
+			searchSourceConnectionSpecs,
+			searchTables,
+			searchTargetConnections,
+		},
+		loadOptions: { getAuthSpecNames },
+		resourceMapping: { getAuthSpecFields },
 		credentialTest: { testAccessToken, testDatabaseLogin },
 	};
 

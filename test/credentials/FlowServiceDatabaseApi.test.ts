@@ -9,9 +9,10 @@ test('its type is the one the node reads, and a search for "Adobe" finds it', ()
 	expect(credential.displayName).toMatch(/^Adobe Experience Platform /);
 });
 
-test('it asks for every login field some connector uses, described as in connectors.ts, and nothing else', () => {
+test('it asks for every login field some connector uses, described as in connectors.ts, the Other Secrets, and nothing else', () => {
 	const used = new Set(AUTH_CHOICES.flatMap((c) => c.fields).filter((key) => FIELDS[key].login));
-	const fields = credential.properties.filter((p) => p.name !== 'loginInput' && p.name !== 'connectionString');
+	const fields = credential.properties.filter((p) => !['loginInput', 'connectionString', 'otherSecrets'].includes(p.name));
+	expect(byName.otherSecrets.typeOptions?.password).toBe(true);
 	expect(new Set(fields.map((p) => p.name))).toEqual(used);
 	for (const field of fields) expect(field.displayName).toBe(FIELDS[field.name as keyof typeof FIELDS].displayName);
 	expect(byName.authenticationType).toBeUndefined();

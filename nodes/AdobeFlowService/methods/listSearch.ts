@@ -13,7 +13,7 @@ import { credentialTypeFor, FlowServiceClient, nextPageQuery } from '../transpor
 /** Most entries a search returns: enough to pick from, few enough to read. */
 const SEARCH_RESULTS = 100;
 
-function client(context: ILoadOptionsFunctions): FlowServiceClient {
+export function client(context: ILoadOptionsFunctions): FlowServiceClient {
 	return new FlowServiceClient(context, credentialTypeFor(context.getNodeParameter('authentication', 'accessToken')), { timeoutMs: 30_000 });
 }
 
@@ -123,5 +123,17 @@ export async function searchConnectionSpecs(this: ILoadOptionsFunctions, filter?
 			.filter((s) => matches(filter, s.name, s.id))
 			.sort((a, b) => String(a.name).localeCompare(String(b.name)))
 			.map((s) => ({ name: String(s.name ?? s.id), value: String(s.id) })),
+	};
+}
+
+/** Connection specs of sources that take a base connection (an auth spec to sign in with): for Other. */
+export async function searchSourceConnectionSpecs(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const specs = await client(this).getPaged<IDataObject>('/connectionSpecs', {}, { sendLimit: false });
+	return {
+		results: specs
+			.filter((s) => Array.isArray(s.authSpec) && s.authSpec.length > 0 && (s.attributes as IDataObject | undefined)?.isSource !== false)
+			.filter((s) => matches(filter, s.name, s.id))
+			.sort((a, b) => String(a.name).localeCompare(String(b.name)))
+			.map((s) => ({ name: `${String(s.name ?? s.id)}${findConnectorBySpecId(String(s.id)) ? ` (${findConnectorBySpecId(String(s.id))!.displayName})` : ''}`, value: String(s.id) })),
 	};
 }

@@ -15,7 +15,12 @@ import { fieldError } from '../common';
 
 /** Display condition of one connector with one of its auth methods. */
 function choiceShow(connector: Connector): NonNullable<IDisplayOptions['show']> {
-	return connector.entry.auths.length > 1 ? { connector: [connector.key], [authParameterName(connector.entry)]: [connector.authKey] } : { connector: [connector.key] };
+	return connector.entry.auths.length > 1
+		? {
+				connector: [connector.key],
+				[authParameterName(connector.entry)]: [connector.authKey],
+			}
+		: { connector: [connector.key] };
 }
 
 /** Whether the connector's fields may be replaced by a whole connection string, typed in the node. */
@@ -40,28 +45,34 @@ function fieldProperty(connector: Connector, key: FieldKey): INodeProperties {
 }
 
 function notice(name: string, text: string, show: IDisplayOptions['show']): INodeProperties {
-	return { displayName: text, name, type: 'notice', default: '', displayOptions: { show } };
+	return {
+		displayName: text,
+		name,
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	};
 }
 
-/** Every connector by name, then "Other (by Connection Spec)". */
-function connectorChoices() {
-	return [
-		...connectorOptions((c) => c.key),
-		{
-			name: 'Other (by Connection Spec)',
-			value: OTHER_CONNECTOR,
-			description: 'Any source the Platform has, chosen by its connection spec: the fields come from its auth spec',
-		},
-	];
+/** Every connector by name, then (for Create) "Other (by Connection Spec)". */
+function connectorChoices(other: boolean) {
+	return [...connectorOptions((c) => c.key), ...(other ? [otherChoice] : [])];
 }
 
-export function connectorProperties(): INodeProperties[] {
+const otherChoice = {
+	name: 'Other (by Connection Spec)',
+	value: OTHER_CONNECTOR,
+	description: 'Any source the Platform has, chosen by its connection spec: the fields come from its auth spec',
+};
+
+/** `other`: whether "Other (by Connection Spec)" is offered (Create; Update replaces known connectors' credentials). */
+export function connectorProperties({ other = true }: { other?: boolean } = {}): INodeProperties[] {
 	return [
 		{
 			displayName: 'Connector',
 			name: 'connector',
 			type: 'options',
-			options: connectorChoices(),
+			options: connectorChoices(other),
 			default: 'greenplum',
 			description: 'The database the Platform will read from',
 		},
@@ -72,7 +83,11 @@ export function connectorProperties(): INodeProperties[] {
 				displayName: 'Authentication',
 				name: authParameterName(c),
 				type: 'options',
-				options: c.auths.map((m) => ({ name: m.displayName, value: m.key, description: m.description })),
+				options: c.auths.map((m) => ({
+					name: m.displayName,
+					value: m.key,
+					description: m.description,
+				})),
 				default: c.auths[0].key,
 				description: `How the Platform signs in to ${c.displayName}: each way is one of the connector's auth specs`,
 				displayOptions: { show: { connector: [c.key] } },
@@ -83,8 +98,16 @@ export function connectorProperties(): INodeProperties[] {
 			name: 'databaseLogin',
 			type: 'options',
 			options: [
-				{ name: 'From Credential', value: 'credential', description: 'Kept in an n8n credential, encrypted; never in the workflow' },
-				{ name: 'Typed in This Node', value: 'node', description: 'Given here, e.g. from an expression; saved in the workflow as written' },
+				{
+					name: 'From Credential',
+					value: 'credential',
+					description: 'Kept in an n8n credential, encrypted; never in the workflow',
+				},
+				{
+					name: 'Typed in This Node',
+					value: 'node',
+					description: 'Given here, e.g. from an expression; saved in the workflow as written',
+				},
 			],
 			default: 'credential',
 			description: 'Where the login of the source database (host, port, database, username, password, keys and tokens) comes from',
@@ -97,21 +120,33 @@ export function connectorProperties(): INodeProperties[] {
 			default: '',
 			displayOptions: { show: { databaseLogin: ['node'] } },
 		},
-		...AUTH_CHOICES.filter(offersWholeString).map(
-			(c): INodeProperties => ({
-				displayName: 'Credentials Input',
-				name: 'credentialsInput',
-				type: 'options',
-				options: [
-					{ name: 'Fields', value: 'fields', description: `${c.fields.map((key) => FIELDS[key].displayName).join(', ')}, written into the string for you` },
-					{ name: 'Connection String', value: 'connectionString', description: 'A whole connection string, sent as given' },
-				],
-				default: 'fields',
-				displayOptions: { show: { ...choiceShow(c), databaseLogin: ['node'] } },
-			}),
-		),
+		...AUTH_CHOICES.filter(offersWholeString).map((c): INodeProperties => ({
+			displayName: 'Credentials Input',
+			name: 'credentialsInput',
+			type: 'options',
+			options: [
+				{
+					name: 'Fields',
+					value: 'fields',
+					description: `${c.fields.map((key) => FIELDS[key].displayName).join(', ')}, written into the string for you`,
+				},
+				{
+					name: 'Connection String',
+					value: 'connectionString',
+					description: 'A whole connection string, sent as given',
+				},
+			],
+			default: 'fields',
+			displayOptions: { show: { ...choiceShow(c), databaseLogin: ['node'] } },
+		})),
 		...AUTH_CHOICES.filter((c) => c.acceptsWholeConnectionString).map((c) =>
-			connectionStringProperty({ show: { ...choiceShow(c), databaseLogin: ['node'], ...(offersWholeString(c) ? { credentialsInput: ['connectionString'] } : {}) } }),
+			connectionStringProperty({
+				show: {
+					...choiceShow(c),
+					databaseLogin: ['node'],
+					...(offersWholeString(c) ? { credentialsInput: ['connectionString'] } : {}),
+				},
+			}),
 		),
 		...AUTH_CHOICES.flatMap((connector) => connector.fields.map((key) => fieldProperty(connector, key))),
 		...CONNECTORS.filter((c) => c.notice).map((c) => notice(`notice_${c.key}`, c.notice!, { connector: [c.key] })),
@@ -138,10 +173,12 @@ export function readConnector(context: IExecuteFunctions, itemIndex: number): Co
 export async function readAuthInput(context: IExecuteFunctions, connector: Connector, itemIndex: number): Promise<AuthInput> {
 	const fromCredential = context.getNodeParameter('databaseLogin', itemIndex, 'credential') === 'credential';
 	const whole =
-		!fromCredential &&
-		connector.acceptsWholeConnectionString &&
-		(connector.fields.length === 0 || context.getNodeParameter('credentialsInput', itemIndex, 'fields') === 'connectionString');
-	if (whole) return { values: {}, connectionString: context.getNodeParameter('connectionString', itemIndex, '') as unknown };
+		!fromCredential && connector.acceptsWholeConnectionString && (connector.fields.length === 0 || context.getNodeParameter('credentialsInput', itemIndex, 'fields') === 'connectionString');
+	if (whole)
+		return {
+			values: {},
+			connectionString: context.getNodeParameter('connectionString', itemIndex, '') as unknown,
+		};
 	const values: AuthInput['values'] = {};
 	for (const key of connector.fields) if (!(fromCredential && FIELDS[key].login)) values[key] = context.getNodeParameter(key, itemIndex, undefined) as unknown;
 	if (!fromCredential) return { values };

@@ -1,13 +1,15 @@
 /** Connection → Create: builds the connector's `POST /connections` body and returns the new id and etag. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { Connector } from '../../connectors';
+import { OTHER_CONNECTOR } from '../../connectors';
 import { buildConnection } from '../../helpers/connectionBody';
 import { FieldError } from '../../helpers/validation';
 import type { ItemContext } from '../common';
 import { fieldError, forOperation, validated } from '../common';
 import { connectorProperties, readConnectionInput, readConnector } from './connectorFields';
 import { findByNameAndSpec } from './lookup';
+import type { PreparedConnection } from './otherConnector';
+import { otherConnectorProperties, prepareOther } from './otherConnector';
 
 export const option = { name: 'Create', value: 'create', action: 'Create a connection', description: 'Create a source connection for a database' };
 
@@ -35,6 +37,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Description of the new connection',
 	},
+	...otherConnectorProperties,
 	...connectorFields,
 ];
 
@@ -44,7 +47,7 @@ export const description = forOperation('connection', 'create', properties);
  * Create's one output shape, whether it created or reused: every key is there each time
  * (`description` null when there is none), so expressions written against one run hold on the next.
  */
-function output(connector: Connector, found: IDataObject, outcome: { created: boolean; recovered?: boolean }): IDataObject {
+function output(connector: PreparedConnection['connector'], found: IDataObject, outcome: { created: boolean; recovered?: boolean }): IDataObject {
 	return {
 		id: String(found.id),
 		etag: String(found.etag),
@@ -59,10 +62,15 @@ function output(connector: Connector, found: IDataObject, outcome: { created: bo
 	};
 }
 
+/** A connector of connectors.ts: its fields read and checked, its body built. */
+async function prepareKnown(context: IExecuteFunctions, itemIndex: number): Promise<PreparedConnection> {
+	const connector = readConnector(context, itemIndex);
+	const input = await readConnectionInput(context, connector, itemIndex);
+	return { built: validated(context, itemIndex, () => buildConnection(connector, input)), connector };
+}
+
 export async function execute(this: IExecuteFunctions, { itemIndex, client }: ItemContext): Promise<IDataObject[]> {
-	const connector = readConnector(this, itemIndex);
-	const input = await readConnectionInput(this, connector, itemIndex);
-	const built = validated(this, itemIndex, () => buildConnection(connector, input));
+	const { built, connector } = this.getNodeParameter('connector', itemIndex) === OTHER_CONNECTOR ? await prepareOther(this, client, itemIndex) : await prepareKnown(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { dryRun?: boolean; ifExists?: string };
 
 	if (options.dryRun) {

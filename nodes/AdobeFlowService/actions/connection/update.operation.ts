@@ -15,7 +15,7 @@ import { fetchConnection } from './get.operation';
 
 export const option = { name: 'Update', value: 'update', action: 'Update a connection', description: 'Rename a connection or replace its credentials' };
 
-const credentialFields = connectorProperties().map((property) => ({
+const credentialFields = connectorProperties({ other: false }).map((property) => ({
 	...property,
 	displayOptions: { ...property.displayOptions, show: { ...property.displayOptions?.show, updateCredentials: [true] } },
 }));
