@@ -202,6 +202,23 @@ export interface Connector extends Omit<ConnectorEntry, 'auths'>, Omit<AuthMetho
 
 const FIVE = ['host', 'port', 'database', 'username', 'password'] as const satisfies FieldKey[];
 const odbcFive = (keys: [string, string, string, string, string]): Array<[string, ValueSource]> => keys.map((key, i) => [key, FIVE[i]]);
+/** The params most Basic Authentication bodies send: `server`, `port`, `database`, `username`, `password`. */
+const SERVER_LOGIN = { server: 'host', port: 'port', database: 'database', username: 'username', password: 'password' } as const satisfies Record<string, ValueSource>;
+
+/** An ODBC connection string of host, port, database, user and password, under its keys (e.g. Server, Port, Database, UID, PWD). */
+function odbcMethod(specName: string, keys: [string, string, string, string, string], port: number): AuthMethod {
+	return {
+		key: 'connectionString',
+		displayName: 'Connection String',
+		description: keys.join(', '),
+		specName,
+		fields: [...FIVE],
+		defaults: { port },
+		layout: { type: 'connectionString', param: 'connectionString', keys: odbcFive(keys) },
+		acceptsWholeConnectionString: true,
+	};
+}
+
 const BETA = 'This source is in beta at Adobe: see the Sources overview for the terms of beta-labelled connectors';
 const AWS_ONLY = 'For Experience Platform on Amazon Web Services (available to a limited number of customers)';
 
@@ -239,16 +256,7 @@ export const CONNECTORS: ConnectorEntry[] = [
 		connectionSpecVersion: '1.0',
 		doc: 'greenplum.md',
 		auths: [
-			{
-				key: 'connectionString',
-				displayName: 'Connection String',
-				description: 'HOST, PORT, DB, UID and PWD',
-				specName: 'Basic Authentication',
-				fields: [...FIVE],
-				defaults: { port: 5432 },
-				layout: { type: 'connectionString', param: 'connectionString', keys: odbcFive(['HOST', 'PORT', 'DB', 'UID', 'PWD']) },
-				acceptsWholeConnectionString: true,
-			},
+			odbcMethod('Basic Authentication', ['HOST', 'PORT', 'DB', 'UID', 'PWD'], 5432),
 		],
 	},
 	{
@@ -268,7 +276,7 @@ export const CONNECTORS: ConnectorEntry[] = [
 				optional: ['dbSchema'],
 				defaults: { port: 5439 },
 				hints: { dbSchema: 'Schema that holds the tables (Experience Platform on AWS; empty: not sent)' },
-				layout: { type: 'params', params: { server: 'host', port: 'port', database: 'database', username: 'username', password: 'password', schema: 'dbSchema' } },
+				layout: { type: 'params', params: { ...SERVER_LOGIN, schema: 'dbSchema' } },
 			},
 		],
 	},
@@ -515,16 +523,7 @@ export const CONNECTORS: ConnectorEntry[] = [
 		beta: true,
 		doc: 'hp-vertica.md',
 		auths: [
-			{
-				key: 'connectionString',
-				displayName: 'Connection String',
-				description: 'Server, Port, Database, UID and PWD',
-				specName: 'Connection String Based Authentication',
-				fields: [...FIVE],
-				defaults: { port: 5433 },
-				layout: { type: 'connectionString', param: 'connectionString', keys: odbcFive(['Server', 'Port', 'Database', 'UID', 'PWD']) },
-				acceptsWholeConnectionString: true,
-			},
+			odbcMethod('Connection String Based Authentication', ['Server', 'Port', 'Database', 'UID', 'PWD'], 5433),
 		],
 		notice: BETA,
 	},
@@ -536,16 +535,7 @@ export const CONNECTORS: ConnectorEntry[] = [
 		connectionSpecVersion: '1.0',
 		doc: 'mariadb.md',
 		auths: [
-			{
-				key: 'connectionString',
-				displayName: 'Connection String',
-				description: 'Server, Port, Database, UID and PWD',
-				specName: 'Connection String Based Authentication',
-				fields: [...FIVE],
-				defaults: { port: 3306 },
-				layout: { type: 'connectionString', param: 'connectionString', keys: odbcFive(['Server', 'Port', 'Database', 'UID', 'PWD']) },
-				acceptsWholeConnectionString: true,
-			},
+			odbcMethod('Connection String Based Authentication', ['Server', 'Port', 'Database', 'UID', 'PWD'], 3306),
 			{
 				key: 'basic',
 				displayName: 'Basic Authentication',
@@ -597,16 +587,7 @@ export const CONNECTORS: ConnectorEntry[] = [
 		connectionSpecVersion: '1.0',
 		doc: 'mysql.md',
 		auths: [
-			{
-				key: 'connectionString',
-				displayName: 'Connection String',
-				description: 'Server, Port, Database, UID and PWD',
-				specName: 'Connection String Based Authentication',
-				fields: [...FIVE],
-				defaults: { port: 3306 },
-				layout: { type: 'connectionString', param: 'connectionString', keys: odbcFive(['Server', 'Port', 'Database', 'UID', 'PWD']) },
-				acceptsWholeConnectionString: true,
-			},
+			odbcMethod('Connection String Based Authentication', ['Server', 'Port', 'Database', 'UID', 'PWD'], 3306),
 			{
 				key: 'basic',
 				displayName: 'Basic Authentication',
@@ -616,7 +597,7 @@ export const CONNECTORS: ConnectorEntry[] = [
 				optional: ['sslMode'],
 				defaults: { port: 3306 },
 				hints: { sslMode: 'SSL mode: the doc shows DISABLED (Azure) and false (AWS); empty: not sent' },
-				layout: { type: 'params', params: { server: 'host', port: 'port', database: 'database', username: 'username', password: 'password', sslMode: 'sslMode' } },
+				layout: { type: 'params', params: { ...SERVER_LOGIN, sslMode: 'sslMode' } },
 			},
 		],
 	},
@@ -657,7 +638,7 @@ export const CONNECTORS: ConnectorEntry[] = [
 				optional: ['sslMode'],
 				defaults: { port: 1521, sslMode: 'true' },
 				hints: { database: 'Name of the Oracle DB instance', sslMode: 'Whether SSL is enforced: true or false' },
-				layout: { type: 'params', params: { server: 'host', port: 'port', database: 'database', username: 'username', password: 'password', schema: 'dbSchema', sslMode: 'sslMode' } },
+				layout: { type: 'params', params: { ...SERVER_LOGIN, schema: 'dbSchema', sslMode: 'sslMode' } },
 				notice: AWS_ONLY,
 			},
 		],
@@ -722,7 +703,7 @@ export const CONNECTORS: ConnectorEntry[] = [
 				fields: [...FIVE, 'sslMode'],
 				defaults: { port: 5432, sslMode: 'Prefer' },
 				hints: { sslMode: 'One of Disable, Allow, Prefer, Require, Verify Ca, Verify Full' },
-				layout: { type: 'params', params: { server: 'host', port: 'port', database: 'database', username: 'username', password: 'password', sslMode: 'sslMode' } },
+				layout: { type: 'params', params: { ...SERVER_LOGIN, sslMode: 'sslMode' } },
 			},
 		],
 	},

@@ -155,7 +155,23 @@ test('Flow Service API credential: a wrong token fails saying why; the right one
 test('Source Database credential: the login fields of connectors.ts, tested for the connectors it fits', async () => {
 	await newCredential(CREDENTIALS.database);
 	const labels = (await dialog().locator('[data-test-id=credential-connection-parameter]').allInnerTexts()).map((l) => l.split('\n')[0].replace(/\s*\*$/, ''));
-	expect(labels).toEqual(['Login Input', 'Host', 'Port', 'Database', 'Username', 'Password']);
+	expect(labels).toEqual([
+		'Login Input',
+		'Host',
+		'Port',
+		'Database',
+		'Username',
+		'Password',
+		'Service Principal Key',
+		'Access Token',
+		'Client Secret',
+		'Refresh Token',
+		'Key File Content',
+		'Private Key',
+		'Private Key Passphrase',
+		'Account Key',
+		'Other Secrets',
+	]);
 	const { login, port } = stack.database;
 	await credentialField('Host').fill('127.0.0.1');
 	await credentialField('Port').fill('70000');
@@ -179,7 +195,7 @@ test('a workflow built in the canvas: the node is found by the words users searc
 	await page.keyboard.press('Enter');
 	await page.locator('[data-test-id=canvas-trigger-node]').waitFor();
 	const again = await openNodeCreator(lastOutputPlus());
-	for (const words of ['Flow Service', 'AEP', 'GreenPlum', 'DB2', 'Adobe']) {
+	for (const words of ['Flow Service', 'AEP', 'GreenPlum', 'DB2', 'Oracle', 'Snowflake', 'Adobe']) {
 		await again.fill(words);
 		await creatorItems().filter({ hasText: NODE }).first().waitFor();
 	}
@@ -299,4 +315,26 @@ test('the pipeline in the editor: a target connection’s dataset From List come
 	await choose('mappingMode', 'Only the Pairs Below');
 	expect(await ndv().getByText('Source Connection', { exact: true }).count()).toBe(0);
 	await ndv().getByText('Add Pair').first().waitFor();
+});
+
+test('Create with Other (by Connection Spec): the spec From List, its auth spec\'s fields loaded, the secret left to the credential', async () => {
+	await closeNode();
+	const search = await openNodeCreator(lastOutputPlus());
+	await search.fill('Adobe');
+	await creatorItems().filter({ hasText: NODE }).first().click();
+	await creatorItems().filter({ hasText: 'Create a connection' }).first().click();
+	await ndv().waitFor();
+	await pickFlowServiceCredential();
+	await choose('connector', 'Oracle DB');
+	await choose('auth_oracle', 'Basic Authentication \\(AWS\\)');
+	await ndv().getByText('For Experience Platform on Amazon Web Services').waitFor();
+	await choose('connector', 'Other');
+	await ndv().locator('[data-test-id=rlc-input]').first().click();
+	await page.locator('[data-test-id=rlc-search]:visible').fill('warehouse');
+	await page.locator('[data-test-id=rlc-item]:visible', { hasText: 'emulator-warehouse' }).click();
+	for (const field of ['host', 'port', 'warehouseDatabase', 'user', 'region', 'compress']) await ndv().getByText(field, { exact: true }).first().waitFor();
+	expect(await ndv().getByText(/warehouseKey/).count()).toBe(0);
+	await shot('create-other-connector');
+	await choose('databaseLogin', 'Typed in This Node');
+	await ndv().getByText('warehouseKey (secret)').first().waitFor();
 });

@@ -61,6 +61,7 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 	});
 	const updateCredentials = this.getNodeParameter('updateCredentials', itemIndex, false) as boolean;
 	let expectedSpec: string | undefined;
+	let expectedAuth: { specName: string; displayName: string } | undefined;
 	if (updateCredentials) {
 		const connector = readConnector(this, itemIndex);
 		const input = await readAuthInput(this, connector, itemIndex);
@@ -68,6 +69,7 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 		patch.push({ op: 'replace', path: '/auth/params', value: auth.params });
 		secrets = auth.secrets;
 		expectedSpec = connector.connectionSpecId;
+		expectedAuth = { specName: connector.authSpecName, displayName: connector.entry.auths.find((m) => m.key === connector.authKey)!.displayName };
 	}
 	if (patch.length === 0) {
 		throw new NodeOperationError(this.getNode(), `Nothing to update [item ${itemIndex}]`, {
@@ -81,6 +83,12 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 	if (expectedSpec && currentSpec && currentSpec !== expectedSpec) {
 		const actual = findConnectorBySpecId(currentSpec)?.displayName ?? `spec ${currentSpec}`;
 		throw fieldError(this, new FieldError('Connector', `does not match the connection, which is ${actual}`, 'Choose the connector of the existing connection'), itemIndex);
+	}
+	// The patch replaces the params only: they must be those of the auth spec the connection was made with.
+	const currentAuth = (current.auth as IDataObject | undefined)?.specName;
+	if (expectedAuth && typeof currentAuth === 'string' && currentAuth !== expectedAuth.specName) {
+		const made = findConnectorBySpecId(currentSpec)?.auths.find((m) => m.specName === currentAuth)?.displayName ?? currentAuth;
+		throw fieldError(this, new FieldError('Authentication', `is ${expectedAuth.displayName}, but the connection was made with ${made}`, `Choose ${made}, or create a new connection`), itemIndex);
 	}
 	const etag = String(current.etag ?? '');
 	const updated = patch.map((p) => String(p.path).slice(1).replace('auth/params', 'credentials'));

@@ -117,6 +117,16 @@ describe('Get, Update, Delete, Test', () => {
 		expect(error.message).toBe('Connector does not match the connection, which is GreenPlum [item 0]');
 	});
 
+	test('update with another auth method of the same connector is refused before the write; with its own, it goes through', async () => {
+		const mysql = (auth: string, extra: object = {}) => ({ ...h.greenplum('mysql rotate'), connector: 'mySql', auth_mySql: auth, sslMode: 'DISABLED', ...extra });
+		const [created] = await h.run(mysql('connectionString'));
+		const update = (auth: string) => h.run({ ...mysql(auth, { password: CANARY }), operation: 'update', connection: byId(created.json.id), updateCredentials: true });
+		const error = await failure(update('basic'));
+		expect(error.message).toBe('Authentication is Basic Authentication, but the connection was made with Connection String [item 0]');
+		const [updated] = await update('connectionString');
+		expect(updated.json.updated).toEqual(['credentials']);
+	});
+
 	test('update with nothing to change is refused', async () => {
 		const error = await failure(h.run({ resource: 'connection', operation: 'update', connection: byId('4cb0c374-d3bb-4557-b139-5712880adc55') }));
 		expect(error.message).toBe('Nothing to update [item 0]');
