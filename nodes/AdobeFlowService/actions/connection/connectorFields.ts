@@ -1,8 +1,9 @@
 /**
- * The Connector selector, where the database login comes from, and each connector's fields,
- * generated from connectors.ts. Create shows them always; Update shows them when the user chooses
- * to replace the credentials. The login fields (host, port, database, username, password) come from
- * the Database Login credential unless the user chooses to type them into the node.
+ * The Connector selector, each connector's Authentication choice (where it has several), where the
+ * database login comes from, and each connector's fields per auth method, generated from connectors.ts.
+ * Create shows them always; Update shows them when the user chooses to replace the credentials. The
+ * login fields (host, port, database, username, password, and every key or token) come from the
+ * Database Login credential unless the user chooses to type them into the node.
  */
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
