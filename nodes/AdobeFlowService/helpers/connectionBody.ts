@@ -39,7 +39,8 @@ function isRequired(connector: Connector, key: FieldKey): boolean {
 	return !(connector.optional ?? []).includes(key) && FIELDS[key].default === undefined;
 }
 
-function readField(connector: Connector, key: FieldKey, raw: unknown, fromCredential?: boolean): string | boolean {
+/** One field's value, read and checked as its kind says; the error names the field (and the credential, where it came from). */
+export function readField(connector: Connector, key: FieldKey, raw: unknown, fromCredential?: boolean): string | boolean {
 	const spec = FIELDS[key];
 	const required = isRequired(connector, key);
 	const field = label(spec.displayName, fromCredential && spec.login);
@@ -176,12 +177,17 @@ export function buildAuthParams(connector: Connector, input: AuthInput): BuiltAu
 	return { params, masked, secrets: secrets.filter((s) => s !== '') };
 }
 
-export function buildConnection(connector: Connector, input: ConnectionInput): BuiltConnection {
+/** A new connection's name and description, as the body has them: no `description` when there is none. */
+export function readHead(input: { name: unknown; description: unknown }): { name: string; description?: string } {
 	const name = readText('Name', input.name, { max: LIMITS.name });
 	const description = readText('Description', input.description, { required: false, max: LIMITS.description });
+	return description ? { name, description } : { name };
+}
+
+export function buildConnection(connector: Connector, input: ConnectionInput): BuiltConnection {
+	const head = readHead(input);
 	const auth = buildAuthParams(connector, input);
 	const connectionSpec = { id: connector.connectionSpecId, version: connector.connectionSpecVersion };
-	const head = description ? { name, description } : { name };
 	const authHead = connector.authType ? { specName: connector.authSpecName, type: connector.authType } : { specName: connector.authSpecName };
 	return {
 		body: { ...head, auth: { ...authHead, params: auth.params }, connectionSpec },

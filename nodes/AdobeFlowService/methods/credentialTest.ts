@@ -8,7 +8,7 @@ import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, ICredential
 import { addPlatformHeaders, platformTest } from '../../../credentials/FlowServiceApi.credentials';
 import type { FieldKey } from '../connectors';
 import { AUTH_CHOICES, FIELDS, loginFields } from '../connectors';
-import { buildAuthParams } from '../helpers/connectionBody';
+import { buildAuthParams, readField } from '../helpers/connectionBody';
 import { loginInput } from '../helpers/databaseLogin';
 
 type Choice = (typeof AUTH_CHOICES)[number];
@@ -22,9 +22,8 @@ function notLogin(connector: Choice): Partial<Record<FieldKey, unknown>> {
 function filledFieldProblem(login: ICredentialDataDecryptedObject): string | undefined {
 	for (const key of loginFields()) {
 		if (login[key] === undefined || login[key] === '') continue;
-		const choice = AUTH_CHOICES.find((c) => c.fields.includes(key))!;
 		try {
-			buildAuthParams({ ...choice, fields: [key], optional: [], layout: { type: 'params', params: {} } }, { values: { [key]: login[key] }, fromCredential: true });
+			readField(AUTH_CHOICES.find((c) => c.fields.includes(key))!, key, login[key], true);
 		} catch (error) {
 			return (error as Error).message;
 		}

@@ -18,10 +18,11 @@ import type {
 
 import { DATABASE_LOGIN, OTHER_CONNECTOR } from '../../connectors';
 import type { BuiltConnection, ParamValue } from '../../helpers/connectionBody';
+import { readHead } from '../../helpers/connectionBody';
 import type { AuthSchema, SchemaProperty } from '../../helpers/jsonSchema';
 import { coerce, isSecretProperty, schemaProblems } from '../../helpers/jsonSchema';
 import { MASK } from '../../helpers/mask';
-import { FieldError, LIMITS, readId, readText } from '../../helpers/validation';
+import { FieldError, readId } from '../../helpers/validation';
 import type { FlowServiceClient } from '../../transport';
 import { fieldError, idLocator, validated } from '../common';
 
@@ -226,12 +227,7 @@ export async function prepareOther(context: IExecuteFunctions, client: FlowServi
 			}),
 		),
 	);
-	const head = validated(context, itemIndex, () => ({
-		name: readText('Name', context.getNodeParameter('name', itemIndex, ''), {
-			max: LIMITS.name,
-		}),
-		description: readText('Description', context.getNodeParameter('description', itemIndex, ''), { required: false, max: LIMITS.description }),
-	}));
+	const head = validated(context, itemIndex, () => readHead({ name: context.getNodeParameter('name', itemIndex, ''), description: context.getNodeParameter('description', itemIndex, '') }));
 	const spec = await loadConnectionSpec(client, id, itemIndex);
 	const chosen = String(context.getNodeParameter('otherAuthSpec', itemIndex, '') ?? '');
 	const auth = chooseAuthSpec(spec, chosen);
