@@ -36,14 +36,21 @@ export function operationSelector(resource: string, operations: Record<string, O
 	};
 }
 
-/** A resource locator for a Platform object: From List (searchable) and By ID, plus any further modes. */
-export function idLocator(
-	what: { displayName: string; name: string; description: string; searchListMethod: string; example: string; pattern?: string; required?: boolean },
-	...more: INodeProperties['modes'] & object
-): INodeProperties {
+/** A resource locator for a Platform object: From List (searchable) and By ID, and By URL where `url` gives an example address. */
+export function idLocator(what: {
+	displayName: string;
+	name: string;
+	description: string;
+	searchListMethod: string;
+	example: string;
+	pattern?: string;
+	required?: boolean;
+	url?: string;
+}): INodeProperties {
 	const noun = what.displayName.toLowerCase();
 	const pattern = what.pattern ?? UUID;
-	return {
+	// The modes are written out under `modes`, where n8n's lint (and its package scanner) knows they take no default.
+	const locator: INodeProperties = {
 		displayName: what.displayName,
 		name: what.name,
 		type: 'resourceLocator',
@@ -65,25 +72,29 @@ export function idLocator(
 				placeholder: `e.g. ${what.example}`,
 				validation: [{ type: 'regex', properties: { regex: `^\\s*${pattern}\\s*$`, errorMessage: `Not a valid ${noun} ID` } }],
 			},
-			...more,
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: `e.g. ${what.url}`,
+				validation: [{ type: 'regex', properties: { regex: `.*(${pattern}).*`, errorMessage: `The URL holds no ${noun} ID` } }],
+				extractValue: { type: 'regex', regex: `(${pattern})` },
+			},
 		],
 	};
+	if (!what.url) locator.modes = locator.modes!.filter((mode) => mode.name !== 'url');
+	return locator;
 }
 
 export function connectionLocator(description = 'The connection to use'): INodeProperties {
-	return idLocator(
-		{ displayName: 'Connection', name: 'connection', description, searchListMethod: 'searchConnections', example: '4cb0c374-d3bb-4557-b139-5712880adc55' },
-		// A locator mode, not a parameter: modes have no default.
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
-		{
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: 'e.g. https://platform.adobe.io/data/foundation/flowservice/connections/4cb0c374-d3bb-4557-b139-5712880adc55',
-			validation: [{ type: 'regex', properties: { regex: `.*(${UUID}).*`, errorMessage: 'The URL holds no connection ID' } }],
-			extractValue: { type: 'regex', regex: `(${UUID})` },
-		},
-	);
+	return idLocator({
+		displayName: 'Connection',
+		name: 'connection',
+		description,
+		searchListMethod: 'searchConnections',
+		example: '4cb0c374-d3bb-4557-b139-5712880adc55',
+		url: 'https://platform.adobe.io/data/foundation/flowservice/connections/4cb0c374-d3bb-4557-b139-5712880adc55',
+	});
 }
 
 /** Throws a NodeOperationError naming the field and the item. */
