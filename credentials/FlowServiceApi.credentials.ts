@@ -47,15 +47,39 @@ export async function addPlatformHeaders(credentials: ICredentialDataDecryptedOb
 	};
 }
 
-/** A cheap authenticated GET that exercises all four headers. */
-export const platformTest: ICredentialTestRequest = {
-	request: {
-		baseURL: '={{String($credentials.baseUrl || "https://platform.adobe.io").replace(/\\/+$/, "")}}/data/foundation/flowservice',
-		url: '/connections',
-		qs: { limit: 1 },
-		method: 'GET',
-	},
-};
+/**
+ * A cheap authenticated GET that exercises all four headers, and what the test says when the
+ * Platform refuses it: what to do, not only that it failed. n8n's declarative credential test (no
+ * code of ours runs in it): the answer is taken whatever its status (`ignoreHttpStatusErrors`) and
+ * judged by its body, because n8n before 2.41 drops the status of a refused request before its
+ * `responseCode` rules look; body rules read the same in every version. A body without `items` is
+ * not a list of connections, so no refusal passes for a success. `expired`: what a refused token means
+ * for this credential.
+ */
+export function platformTest(expired: string): ICredentialTestRequest {
+	const rule = (key: string, value: unknown, message: string) => ({ type: 'responseSuccessBody' as const, properties: { key, value, message } });
+	return {
+		request: {
+			baseURL: '={{String($credentials.baseUrl || "https://platform.adobe.io").replace(/\\/+$/, "")}}/data/foundation/flowservice',
+			url: '/connections',
+			qs: { limit: 1 },
+			method: 'GET',
+			ignoreHttpStatusErrors: true,
+		},
+		// Adobe's gateway codes (Platform API troubleshooting guide).
+		rules: [
+			rule('error_code', '401013', `The Platform refused the access token (401013 "Oauth token is not valid"). ${expired}`),
+			rule('error_code', '403010', 'The Platform got no access token (403010 "Oauth token is missing").'),
+			rule('error_code', '403000', 'The Platform got no API key (403000 "Api Key is required"): fill in the Client ID of the Developer Console project.'),
+			rule('error_code', '403003', 'The Platform refused the API key (403003 "Api Key is invalid"): it must be the Client ID of the same Developer Console project as the token.'),
+			rule(
+				'items',
+				undefined,
+				'The Platform did not answer with a list of connections: check the IMS Org ID, the Sandbox Name (the project needs access to it) and the Base URL (https://platform.adobe.io).',
+			),
+		],
+	};
+}
 
 export const platformIcon: Icon = {
 	light: 'file:../nodes/AdobeFlowService/adobeFlowService.svg',
@@ -96,5 +120,7 @@ export class FlowServiceApi implements ICredentialType {
 
 	authenticate = addPlatformHeaders;
 
-	// Tested by the node's testAccessToken (methods/credentialTest.ts), which can say why a token was refused.
+	test = platformTest(
+		'Tokens from the Adobe Developer Console expire after 24 hours: paste a new one, or use the "Adobe Experience Platform Flow Service OAuth Server-to-Server API" credential, which gets and renews its own.',
+	);
 }

@@ -104,5 +104,5 @@ export class FlowServiceServerToServerApi implements ICredentialType {
 
 	authenticate = addPlatformHeaders;
 
-	test = platformTest;
+	test = platformTest('Adobe IMS issued it for this Client ID and Scopes, but the Platform does not take it: check that the Developer Console project has the Experience Platform API and a product profile.');
 }

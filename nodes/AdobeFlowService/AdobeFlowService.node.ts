@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { nodeProperties, subtitle } from './actions/description';
 import { route } from './actions/router';
 import { getAuthSpecFields, getAuthSpecNames } from './methods/authSpec';
-import { testAccessToken, testDatabaseLogin } from './methods/credentialTest';
+import { testDatabaseLogin } from './methods/credentialTest';
 import {
 	searchConnectionSpecs,
 	searchConnections,
@@ -31,7 +31,7 @@ export class AdobeFlowService implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'flowServiceApi', required: true, testedBy: 'testAccessToken', displayOptions: { show: { authentication: ['accessToken'] } } },
+			{ name: 'flowServiceApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
 			{ name: 'flowServiceServerToServerApi', required: true, displayOptions: { show: { authentication: ['serverToServer'] } } },
 			// The source database's login, for Create and Update unless typed into the node.
 			{ name: 'flowServiceDatabaseApi', required: true, testedBy: 'testDatabaseLogin', displayOptions: { show: { resource: ['connection'], operation: ['create', 'update'], databaseLogin: ['credential'] } } },
@@ -53,7 +53,7 @@ export class AdobeFlowService implements INodeType {
 		},
 		loadOptions: { getAuthSpecNames },
 		resourceMapping: { getAuthSpecFields },
-		credentialTest: { testAccessToken, testDatabaseLogin },
+		credentialTest: { testDatabaseLogin },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,11 +1,10 @@
 /**
- * Credential tests that need more than a request and a status: the access-token credential's (to say
- * why a token was refused: n8n 2.8's declarative test rules never see the status, it drops the
- * response) and the Database Login credential's.
+ * The Database Login credential's test: it makes no request (the Platform, not n8n, signs in to the
+ * database), so it is code of the node's. The Flow Service credentials are tested by a request n8n
+ * makes itself (their `test`).
  */
-import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, ICredentialTestFunctions, IDataObject, INodeCredentialTestResult } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 
-import { addPlatformHeaders, platformTest } from '../../../credentials/FlowServiceApi.credentials';
 import type { FieldKey } from '../connectors';
 import { AUTH_CHOICES, FIELDS, loginFields } from '../connectors';
 import { buildAuthParams, readField } from '../helpers/connectionBody';
@@ -79,39 +78,4 @@ function sharesKey(connector: Choice, text: string): boolean {
 	if (connector.layout.type !== 'connectionString') return false;
 	const given = new Set(text.split(';').map((pair) => pair.split('=')[0].trim().toUpperCase()));
 	return connector.layout.keys.some(([key]) => given.has(key.toUpperCase()));
-}
-
-/** What the access-token credential's test says for each refusal: what to do, not only that it failed. */
-export const ACCESS_TOKEN_ANSWERS: Record<number, string> = {
-	401: 'The Platform refused the access token (401). Tokens from the Adobe Developer Console expire after 24 hours: paste a new one, or use the "Adobe Experience Platform Flow Service OAuth Server-to-Server API" credential, which gets and renews its own.',
-	403: 'The Platform refused the request (403): check the API Key (the Client ID of the same Developer Console project as the token) and that the project has the Experience Platform API.',
-};
-
-/** Lists one connection with the credential's four headers, and says what a refusal means. */
-export async function testAccessToken(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
-	const data = credential.data ?? {};
-	const baseUrl = String(data.baseUrl || 'https://platform.adobe.io').replace(/\/+$/, '');
-	const { headers } = await addPlatformHeaders(data, { url: '', headers: { Accept: 'application/json' } });
-	let response: { statusCode: number; body: unknown };
-	try {
-		// A credential test gets only `request` from n8n (ICredentialTestFunctions has no httpRequest).
-		// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions
-		response = (await this.helpers.request({
-			method: 'GET',
-			uri: `${baseUrl}/data/foundation/flowservice${String(platformTest.request.url)}`,
-			qs: platformTest.request.qs,
-			headers,
-			json: true,
-			simple: false,
-			resolveWithFullResponse: true,
-			timeout: 30_000,
-		})) as { statusCode: number; body: unknown };
-	} catch (error) {
-		return { status: 'Error', message: `Could not reach ${baseUrl}: ${(error as Error).message}` };
-	}
-	const { statusCode } = response;
-	if (statusCode >= 200 && statusCode < 300) return { status: 'OK', message: 'The Platform accepted the token, API key, IMS org and sandbox' };
-	const body = (response.body ?? {}) as IDataObject;
-	const said = String(body.message ?? body.title ?? body.detail ?? '');
-	return { status: 'Error', message: ACCESS_TOKEN_ANSWERS[statusCode] ?? `The Platform answered ${statusCode}${said ? `: ${said}` : ''}` };
 }
