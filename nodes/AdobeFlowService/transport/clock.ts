@@ -9,3 +9,13 @@ export interface Clock {
 }
 
 export const SYSTEM_CLOCK: Clock = { sleep, now: () => Date.now(), random: () => Math.random() };
+
+/**
+ * Sleeps `ms`, in steps of at most a second, and returns early once `signal` is aborted (the
+ * execution was cancelled). n8n-workflow's own `sleepWithAbort` is not in every n8n this package
+ * runs in (2.41's has none); `sleep` is.
+ */
+export async function sleepUnlessAborted(ms: number, signal?: AbortSignal, clock: Clock = SYSTEM_CLOCK): Promise<void> {
+	const until = clock.now() + ms;
+	for (let left = ms; left > 0 && !signal?.aborted; left = until - clock.now()) await clock.sleep(Math.min(left, 1000));
+}

@@ -4,12 +4,13 @@
  * Fail); one that succeeded is returned with its record counts.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, sleepWithAbort } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { readId } from '../../helpers/validation';
 import type { ItemContext } from '../common';
 import { forOperation, validated } from '../common';
 import { readTime } from '../dataflow/schedule';
+import { sleepUnlessAborted } from '../../transport/clock';
 import { DATAFLOW, entityLocator, readEntityId } from '../flowEntities';
 import { isFailure, isFinished, runIdProperty, runOutput } from './runs';
 
@@ -84,14 +85,15 @@ export async function execute(this: IExecuteFunctions, { itemIndex, client }: It
 		const status = ((seen?.metrics as IDataObject | undefined)?.statusSummary as IDataObject | undefined)?.status;
 		if (seen && isFinished(status)) break;
 		const waited = Date.now() - started;
-		if (waited >= timeoutMs || signal?.aborted) {
+		if (signal?.aborted) throw new NodeOperationError(this.getNode(), `The execution was cancelled while waiting for a run of dataflow ${flowId} [item ${itemIndex}]`, { itemIndex });
+		if (waited >= timeoutMs) {
 			const what = seen ? `run ${String(seen.id)} is still ${String(status ?? 'running')}` : 'no run has started';
 			throw new NodeOperationError(this.getNode(), `No run of dataflow ${flowId} finished within ${Math.round(timeoutMs / 1000)} seconds: ${what} [item ${itemIndex}]`, {
 				itemIndex,
 				description: 'Raise Timeout (Seconds), or check the dataflow\'s schedule: a run starts only when the schedule comes due.',
 			});
 		}
-		await sleepWithAbort(Math.min(pollMs, timeoutMs - waited), signal);
+		await sleepUnlessAborted(Math.min(pollMs, timeoutMs - waited), signal);
 	}
 	const output: IDataObject = { ...runOutput(seen as IDataObject), waitedSeconds: Math.round((Date.now() - started) / 100) / 10 };
 	if (isFailure(output.status)) {
