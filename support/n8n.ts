@@ -2,17 +2,28 @@
  * The pinned real n8n (n8n-runtime/) that the end-to-end tests, the demo and the benchmark run
  * our built package in: installed from its lockfile on first use, then reused. Each
  * N8nInstance is a fresh user folder: credentials and workflows are imported through n8n's CLI
- * and workflows run with `n8n execute --id`.
+ * and workflows run with `n8n execute --id`. `npm run compat` runs other n8n versions the same
+ * way (an N8nRuntime each, in compat/).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '..');
 export const RUNTIME = join(ROOT, 'n8n-runtime');
-const N8N_BIN = join(RUNTIME, 'node_modules', 'n8n', 'bin', 'n8n');
+
+/** An installed n8n: the folder holding its package.json and lockfile, and the Node.js that runs it. */
+export interface N8nRuntime {
+	folder: string;
+	node: string;
+}
+
+/** The n8n the tests, the demo and the benchmark use, on the Node.js running them. */
+export const PINNED: N8nRuntime = { folder: RUNTIME, node: process.execPath };
+
+const n8nBin = (runtime: N8nRuntime) => join(runtime.folder, 'node_modules', 'n8n', 'bin', 'n8n');
 /** Nodes loaded from a custom folder get this type prefix. */
 export const CUSTOM_PREFIX = 'CUSTOM.';
 export const PACKAGE_PREFIX = 'n8n-nodes-adobe-flow-service.';
@@ -22,14 +33,19 @@ function run(command: string, args: string[], cwd: string): void {
 	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd} (exit ${result.status})`);
 }
 
-export function n8nVersion(): string {
-	return (JSON.parse(readFileSync(join(RUNTIME, 'package.json'), 'utf8')) as { dependencies: { n8n: string } }).dependencies.n8n;
+export function n8nVersion(folder = RUNTIME): string {
+	return (JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { dependencies: { n8n: string } }).dependencies.n8n;
+}
+
+/** Whether the n8n its package.json names is installed in the folder. */
+export function isInstalled(folder: string): boolean {
+	const installed = join(folder, 'node_modules', 'n8n', 'package.json');
+	return existsSync(installed) && (JSON.parse(readFileSync(installed, 'utf8')) as { version: string }).version === n8nVersion(folder);
 }
 
 /** Installs the pinned n8n from its lockfile unless that exact version is already there. */
 export function ensureN8n(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): void {
-	const installed = join(RUNTIME, 'node_modules', 'n8n', 'package.json');
-	if (existsSync(installed) && (JSON.parse(readFileSync(installed, 'utf8')) as { version: string }).version === n8nVersion()) return;
+	if (isInstalled(RUNTIME)) return;
 	log(`Installing n8n ${n8nVersion()} into n8n-runtime/ (once; a few minutes)...`);
 	const started = Date.now();
 	// `npm install` follows the lockfile too; `npm ci` refuses it because four optional
@@ -94,6 +110,24 @@ export interface CredentialImport {
 	data: Record<string, unknown>;
 }
 
+/** Packs the built package (npm pack) into a new temporary folder; returns the tarball's path. */
+export function packTarball(): string {
+	const packDir = mkdtempSync(join(tmpdir(), 'flow-service-pack-'));
+	const packed = spawnSync('npm', ['pack', '--silent', '--ignore-scripts', `--pack-destination=${packDir}`], { cwd: ROOT, encoding: 'utf8' });
+	if (packed.status !== 0) throw new Error(`npm pack failed:\n${packed.stderr}`);
+	return join(packDir, packed.stdout.trim().split('\n').pop()!);
+}
+
+/**
+ * How a package gets into n8n's community-node folder (<user folder>/.n8n/nodes):
+ * - `installer`: as n8n's own Community Nodes installer does it: the tarball extracted into
+ *   node_modules/<package>, its devDependencies, peerDependencies and optionalDependencies dropped,
+ *   `npm install --ignore-scripts --install-strategy=shallow --package-lock=false` run there, and the
+ *   package added to the folder's package.json;
+ * - `npm`: what many community nodes' READMEs tell self-hosters: `npm install <tarball>` in that folder.
+ */
+export type InstallWay = 'installer' | 'npm';
+
 export class N8nInstance {
 	readonly userFolder = mkdtempSync(join(tmpdir(), 'flow-service-n8n-'));
 	private brokerPort = 0;
@@ -102,27 +136,54 @@ export class N8nInstance {
 	/** Everything `n8n start` printed. */
 	serverOutput = '';
 
-	/** `extensions`: the custom folder n8n loads our built nodes from; null when the package is installed instead (installPackage). */
-	constructor(private readonly extensions: string | null = join(ROOT, 'dist')) {}
+	/**
+	 * `extensions`: the custom folder n8n loads our built nodes from; null when the package is installed
+	 * instead (installPackage). `runtime`: which installed n8n runs, on which Node.js.
+	 */
+	constructor(
+		private readonly extensions: string | null = join(ROOT, 'dist'),
+		readonly runtime: N8nRuntime = PINNED,
+	) {}
 
 	/**
-	 * Installs the packed package into n8n's community-node folder (<user folder>/.n8n/nodes), as
-	 * n8n does for a package installed from npm: its nodes are `n8n-nodes-adobe-flow-service.*`, and n8n
-	 * links credentials to their nodes, which it does not for a custom folder.
+	 * Installs the packed package into n8n's community-node folder, as a package installed from npm:
+	 * its nodes are `n8n-nodes-adobe-flow-service.*`, and n8n links credentials to their nodes, which
+	 * it does not for a custom folder.
 	 */
-	installPackage(): string {
-		const packDir = mkdtempSync(join(tmpdir(), 'flow-service-pack-'));
+	installPackage(tarball?: string, way: InstallWay = 'installer'): string {
+		const packed = tarball ?? packTarball();
 		try {
-			const packed = spawnSync('npm', ['pack', '--silent', '--ignore-scripts', `--pack-destination=${packDir}`], { cwd: ROOT, encoding: 'utf8' });
-			if (packed.status !== 0) throw new Error(`npm pack failed:\n${packed.stderr}`);
-			const tarball = join(packDir, packed.stdout.trim().split('\n').pop()!);
-			const target = join(this.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_PREFIX.slice(0, -1));
-			mkdirSync(target, { recursive: true });
-			run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], ROOT);
-			return target;
+			return this.installTarball(packed, way);
 		} finally {
-			rmSync(packDir, { recursive: true, force: true });
+			if (!tarball) rmSync(dirname(packed), { recursive: true, force: true });
 		}
+	}
+
+	private installTarball(tarball: string, way: InstallWay): string {
+		const name = PACKAGE_PREFIX.slice(0, -1);
+		const nodesFolder = join(this.userFolder, '.n8n', 'nodes');
+		const target = join(nodesFolder, 'node_modules', name);
+		mkdirSync(nodesFolder, { recursive: true });
+		// The runtime's own npm, as n8n's installer uses: the one next to the Node.js that runs n8n.
+		const npm = (args: string[], cwd: string) => {
+			const result = spawnSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, PATH: `${dirname(this.runtime.node)}${delimiter}${process.env.PATH ?? ''}` } });
+			if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed in ${cwd} (exit ${result.status}):\n${result.stderr}`);
+		};
+		if (way === 'npm') {
+			npm(['install', '--no-audit', '--no-fund', '--loglevel=error', tarball], nodesFolder);
+			return target;
+		}
+		mkdirSync(target, { recursive: true });
+		run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], ROOT);
+		const manifestFile = join(target, 'package.json');
+		const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown> & { version: string };
+		for (const field of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete manifest[field];
+		writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+		npm(['install', '--ignore-scripts', '--install-strategy=shallow', '--package-lock=false', '--no-audit', '--no-fund', '--loglevel=error'], target);
+		const folderManifest = join(nodesFolder, 'package.json');
+		const nodes: { dependencies?: Record<string, string> } = existsSync(folderManifest) ? JSON.parse(readFileSync(folderManifest, 'utf8')) : { name: 'installed-nodes', private: true };
+		writeFileSync(folderManifest, JSON.stringify({ ...nodes, dependencies: { ...nodes.dependencies, [name]: manifest.version } }, null, 2));
+		return target;
 	}
 
 	/** Starts n8n's server (editor and REST API) on a free port; resolves with its URL once it answers. */
@@ -137,7 +198,7 @@ export class N8nInstance {
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_HIRING_BANNER_ENABLED: 'false',
 		};
-		this.server = spawn(process.execPath, [N8N_BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		this.server = spawn(this.runtime.node, [n8nBin(this.runtime), 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 		const capture = (chunk: Buffer) => (this.serverOutput += chunk.toString('utf8'));
 		this.server.stdout!.on('data', capture);
 		this.server.stderr!.on('data', capture);
@@ -177,6 +238,8 @@ export class N8nInstance {
 		const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('JEST') && key !== 'NODE_ENV' && !key.startsWith('N8N_')));
 		return {
 			...inherited,
+			// Task runners and anything else n8n starts get its Node.js too.
+			PATH: `${dirname(this.runtime.node)}${delimiter}${inherited.PATH ?? ''}`,
 			NODE_ENV: 'production',
 			N8N_USER_FOLDER: this.userFolder,
 			...(this.extensions ? { N8N_CUSTOM_EXTENSIONS: this.extensions } : {}),
@@ -192,7 +255,7 @@ export class N8nInstance {
 	async cli(args: string[]): Promise<Execution> {
 		const env = await this.env();
 		return await new Promise((resolveRun, reject) => {
-			const child = spawn(process.execPath, [N8N_BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+			const child = spawn(this.runtime.node, [n8nBin(this.runtime), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 			let output = '';
 			child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
 			child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -283,11 +346,19 @@ export function itemsOf(result: ExecutionResult | undefined, nodeName: string, o
 	return result?.data.resultData.runData[nodeName]?.[0]?.data?.main?.[output] ?? [];
 }
 
-/** A repository example workflow, with its node types set for a custom-folder load and parameters overridden by node name. */
-export function loadExample(name: string, overrides: Record<string, Record<string, unknown>> = {}, credentialIds: Record<string, string> = {}): { id: string; nodes: Array<Record<string, unknown>> } {
-	const workflow = JSON.parse(readFileSync(join(ROOT, 'examples', name), 'utf8')) as { id: string; nodes: Array<Record<string, unknown>> };
+/**
+ * A repository example workflow, parameters overridden by node name. Its node types are set for a
+ * custom-folder load unless `installed` (the package installed into n8n's community-node folder).
+ */
+export function loadExample(
+	name: string,
+	overrides: Record<string, Record<string, unknown>> = {},
+	credentialIds: Record<string, string> = {},
+	installed = false,
+): { id: string; name: string; nodes: Array<Record<string, unknown>> } {
+	const workflow = JSON.parse(readFileSync(join(ROOT, 'examples', name), 'utf8')) as { id: string; name: string; nodes: Array<Record<string, unknown>> };
 	for (const node of workflow.nodes) {
-		if (typeof node.type === 'string' && node.type.startsWith(PACKAGE_PREFIX)) node.type = CUSTOM_PREFIX + node.type.slice(PACKAGE_PREFIX.length);
+		if (!installed && typeof node.type === 'string' && node.type.startsWith(PACKAGE_PREFIX)) node.type = CUSTOM_PREFIX + node.type.slice(PACKAGE_PREFIX.length);
 		const override = overrides[node.name as string];
 		if (override) node.parameters = { ...(node.parameters as object), ...override };
 		const credentials = node.credentials as Record<string, { id: string; name: string }> | undefined;

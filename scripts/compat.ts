@@ -1,0 +1,306 @@
+/**
+ * `npm run compat`: the packed package in every n8n version we support, installed the way users
+ * install it. For each version (its own folder and lockfile under compat/, the pinned one in
+ * n8n-runtime/), it installs that n8n once, then:
+ * - installs the tarball the way n8n's Community Nodes installer does, runs the example workflows
+ *   "create a GreenPlum connection and explore it" and "nightly: database table → AEP dataset" (twice:
+ *   the second run reuses what the first made) against the emulator, and tests the access-token
+ *   credential through n8n's REST API with a refused token and a good one;
+ * - installs it a second time with a plain `npm install <tarball>` in the community-node folder, and
+ *   runs the explore workflow again.
+ * Prints a matrix; exits non-zero when a cell failed. `npm run compat -- 2.41.1` runs one version.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+
+import { startStack } from '../emulator/stack';
+import type { Stack } from '../emulator/stack';
+import type { InstallWay, N8nRuntime } from '../support/n8n';
+import { ensureBuilt, ensureN8n, isInstalled, itemsOf, loadExample, N8nInstance, n8nVersion, packTarball, ROOT, RUNTIME } from '../support/n8n';
+
+const COMPAT = join(ROOT, 'compat');
+const TOKEN = 'compat-token';
+const API_KEY = 'compat-client';
+const ORG = 'COMPAT00000000000000000A@AdobeOrg';
+const CREDENTIAL = 'aepFlowSvcCred01';
+const REFUSED = 'aepFlowSvcRefused';
+const WRONG_KEY = 'aepFlowSvcWrongKey';
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+interface Target {
+	/** The folder with its package.json and lockfile. */
+	folder: string;
+	/** The Node.js major it runs on: the one running this script, or one installed from npm (compat/node-<major>). */
+	node: 'current' | '24';
+}
+
+const TARGETS: Target[] = [
+	{ folder: join(COMPAT, 'n8n-1.123.50'), node: 'current' },
+	{ folder: RUNTIME, node: 'current' },
+	{ folder: join(COMPAT, 'n8n-2.41.1'), node: '24' },
+];
+
+interface NodeJs {
+	executable: string;
+	/** Its headers, for native modules built against it. */
+	nodedir?: string;
+}
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): void {
+	const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env });
+	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd} (exit ${result.status})`);
+}
+
+/** Node.js of that major: this one, or the `node` npm package's binary (with its headers) from compat/node-<major>. */
+function nodeJs(major: Target['node']): NodeJs {
+	if (major === 'current') return { executable: process.execPath };
+	const folder = join(COMPAT, `node-${major}`);
+	const executable = join(folder, 'node_modules', 'node', 'bin', 'node');
+	if (!existsSync(executable)) run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], folder);
+	const nodedir = join(folder, 'node_modules', 'node', 'node_modules', `node-${process.platform}-${process.arch}`);
+	return { executable, nodedir: existsSync(join(nodedir, 'include', 'node', 'node.h')) ? nodedir : undefined };
+}
+
+/**
+ * Installs the n8n the folder's lockfile names, unless it is there. On a Node.js other than this
+ * one, npm must not build native modules against this one: install without scripts, then build
+ * the one n8n needs to start (sqlite3) against the other's headers.
+ */
+function ensureInstalled(target: Target, node: NodeJs): number {
+	if (target.folder === RUNTIME) {
+		if (isInstalled(RUNTIME)) return 0;
+		const started = Date.now();
+		ensureN8n(say);
+		return Date.now() - started;
+	}
+	const sqlite = join(target.folder, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+	if (isInstalled(target.folder) && (target.node === 'current' || existsSync(sqlite))) return 0;
+	const started = Date.now();
+	say(`Installing n8n ${n8nVersion(target.folder)} into ${target.folder.slice(ROOT.length + 1)}/ (once; several minutes)...`);
+	// `npm install` follows the lockfile; see ensureN8n for why not `npm ci`.
+	if (target.node === 'current') {
+		run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], target.folder);
+	} else {
+		run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], target.folder);
+		const env = { ...process.env, PATH: `${dirname(node.executable)}${delimiter}${process.env.PATH ?? ''}`, ...(node.nodedir ? { npm_config_nodedir: node.nodedir } : {}) };
+		run('npm', ['rebuild', 'sqlite3', '--loglevel=error'], target.folder, env);
+	}
+	return Date.now() - started;
+}
+
+interface Cell {
+	ok: boolean;
+	/** What the cell shows: a time, or why it failed. */
+	text: string;
+}
+
+interface Row {
+	n8n: string;
+	node: string;
+	install: string;
+	cells: Record<string, Cell>;
+}
+
+const COLUMNS = ['n8n-workflow names', 'installer: loads', 'explore', 'nightly ×2', 'credential test', 'npm install <tgz>'] as const;
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Runs one step into one cell: its time when it passes, its first line of failure when it does not. */
+async function cell(row: Row, column: (typeof COLUMNS)[number], step: () => Promise<string | void>): Promise<boolean> {
+	const started = Date.now();
+	try {
+		const note = await step();
+		row.cells[column] = { ok: true, text: `✓ ${seconds(Date.now() - started)}${note ? ` ${note}` : ''}` };
+		return true;
+	} catch (error) {
+		const message = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 160);
+		row.cells[column] = { ok: false, text: `✗ ${message}` };
+		say(`  ${column}: ${error instanceof Error ? error.message : String(error)}`);
+		return false;
+	}
+}
+
+function credentials(stack: Stack) {
+	const platform = { apiKey: API_KEY, imsOrgId: ORG, sandboxName: 'prod', baseUrl: stack.emulator.url };
+	return [
+		{ id: CREDENTIAL, name: 'Flow Service API', type: 'flowServiceApi', data: { accessToken: TOKEN, ...platform } },
+		{ id: REFUSED, name: 'Expired token', type: 'flowServiceApi', data: { accessToken: 'expired-token', ...platform } },
+		{ id: WRONG_KEY, name: 'Another project', type: 'flowServiceApi', data: { accessToken: TOKEN, ...platform, apiKey: 'another-project' } },
+		{
+			id: 'aepSourceDbLogin',
+			name: 'Source database login',
+			type: 'flowServiceDatabaseApi',
+			data: { loginInput: 'fields', host: stack.database.host, port: String(stack.database.port), ...stack.database.login },
+		},
+	];
+}
+
+/** Runs an imported workflow; throws unless n8n says it succeeded. */
+async function execute(n8n: N8nInstance, id: string) {
+	const execution = await n8n.execute(id);
+	if (execution.exitCode !== 0 || execution.result?.status !== 'success') {
+		const error = execution.result?.data.resultData.error;
+		const said = error ? `${error.message ?? ''} ${error.description ?? ''}`.trim() : execution.output.trim().split('\n').slice(-3).join(' ');
+		throw new Error(`the workflow failed (exit ${execution.exitCode}): ${said}`);
+	}
+	return execution.result;
+}
+
+/** Every name the built code takes from n8n-workflow at run time (compiled `n8n_workflow_1.<name>`). */
+function namesUsed(): string[] {
+	const names = new Set<string>();
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) walk(path);
+			else if (entry.name.endsWith('.js')) for (const match of readFileSync(path, 'utf8').matchAll(/\bn8n_workflow_\d+\.([A-Za-z_$][\w$]*)/g)) names.add(match[1]);
+		}
+	};
+	walk(join(ROOT, 'dist'));
+	return [...names].sort();
+}
+
+/** The names the built code uses that this n8n's own n8n-workflow (the one our nodes get there) lacks. */
+async function workflowNames(runtime: N8nRuntime): Promise<string> {
+	const used = namesUsed();
+	const script = `process.stdout.write(JSON.stringify(Object.keys(require(${JSON.stringify(join(runtime.folder, 'node_modules', 'n8n-workflow'))}))))`;
+	const listed = spawnSync(runtime.node, ['-e', script], { encoding: 'utf8' });
+	if (listed.status !== 0) throw new Error(`could not load its n8n-workflow: ${listed.stderr.trim().split('\n')[0]}`);
+	const exported = new Set(JSON.parse(listed.stdout) as string[]);
+	const missing = used.filter((name) => !exported.has(name));
+	if (missing.length) throw new Error(`its n8n-workflow has no ${missing.join(', ')}`);
+	return `(${used.length})`;
+}
+
+/** A fresh user folder with the package installed one way, the credentials and the example workflows imported. */
+async function prepare(runtime: N8nRuntime, stack: Stack, tarball: string, way: InstallWay): Promise<N8nInstance> {
+	const n8n = new N8nInstance(null, runtime);
+	n8n.installPackage(tarball, way);
+	await n8n.importCredentials(credentials(stack));
+	for (const example of ['greenplum-create-and-explore.json', 'nightly-table-to-dataset.json']) await n8n.importWorkflow(loadExample(example, {}, {}, true));
+	return n8n;
+}
+
+async function exploreWorkflow(n8n: N8nInstance): Promise<string> {
+	const result = await execute(n8n, loadExample('greenplum-create-and-explore.json').id);
+	const tables = itemsOf(result, 'List Tables').length;
+	const rows = itemsOf(result, 'Preview Rows').length;
+	if (!tables || !rows) throw new Error(`the workflow ran but found ${tables} tables and ${rows} rows`);
+	return `(${tables} tables)`;
+}
+
+/** n8n's REST API as the editor calls it: the owner set up, then its session cookie on every call. */
+async function restSession(url: string) {
+	const headers: Record<string, string> = { 'content-type': 'application/json', 'browser-id': 'flow-service-compat' };
+	const call = async (method: string, path: string, body?: unknown) => {
+		const response = await fetch(`${url}/rest${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+		const text = await response.text();
+		if (!response.ok) throw new Error(`${method} /rest${path} answered ${response.status}: ${text.slice(0, 300)}`);
+		const cookie = response.headers.get('set-cookie');
+		if (cookie) headers.cookie = cookie.split(';')[0];
+		return (JSON.parse(text) as { data: unknown }).data;
+	};
+	await call('POST', '/owner/setup', { email: 'owner@example.com', firstName: 'Ada', lastName: 'Owner', password: 'Owner-pass-1' });
+	return call;
+}
+
+/** The access-token credential's test, as the editor runs it: a refused token and a wrong API key must say why; the good one must pass. */
+async function credentialTest(n8n: N8nInstance, stack: Stack): Promise<string> {
+	const url = await n8n.start();
+	try {
+		const call = await restSession(url);
+		const test = async (id: string) => {
+			const credential = credentials(stack).find((c) => c.id === id)!;
+			return (await call('POST', '/credentials/test', { credentials: credential })) as { status: string; message: string };
+		};
+		for (const [id, why] of [
+			[REFUSED, /expire after 24 hours/],
+			[WRONG_KEY, /refused the API key/],
+		] as const) {
+			const refused = await test(id);
+			if (refused.status !== 'Error' || !why.test(refused.message)) throw new Error(`${id} was answered ${refused.status}: "${refused.message}"`);
+		}
+		const accepted = await test(CREDENTIAL);
+		if (accepted.status !== 'OK') throw new Error(`the good token was answered ${accepted.status}: "${accepted.message}"`);
+		return '';
+	} finally {
+		await n8n.stop();
+	}
+}
+
+async function check(target: Target, tarball: string, stack: Stack): Promise<Row> {
+	const node = nodeJs(target.node);
+	const nodeVersion = spawnSync(node.executable, ['--version'], { encoding: 'utf8' }).stdout.trim();
+	const installMs = ensureInstalled(target, node);
+	const row: Row = { n8n: n8nVersion(target.folder), node: nodeVersion, install: installMs ? seconds(installMs) : 'installed', cells: {} };
+	const runtime: N8nRuntime = { folder: target.folder, node: node.executable };
+	say(`n8n ${row.n8n} on Node.js ${nodeVersion}:`);
+	await cell(row, 'n8n-workflow names', () => workflowNames(runtime));
+	for (const way of ['installer', 'npm'] as const) {
+		let n8n: N8nInstance | undefined;
+		try {
+			const loaded = await cell(row, way === 'installer' ? 'installer: loads' : 'npm install <tgz>', async () => {
+				n8n = await prepare(runtime, stack, tarball, way);
+				return way === 'npm' ? await exploreWorkflow(n8n) : undefined;
+			});
+			if (way === 'npm' || !loaded || !n8n) continue;
+			const installed = n8n;
+			await cell(row, 'explore', () => exploreWorkflow(installed));
+			await cell(row, 'nightly ×2', async () => {
+				const id = loadExample('nightly-table-to-dataset.json').id;
+				await execute(installed, id);
+				const second = await execute(installed, id);
+				const created = itemsOf(second, 'Nightly Dataflow')[0]?.json.created;
+				if (created !== false) throw new Error(`the second run made a new dataflow (created: ${String(created)})`);
+				return '(2nd reused)';
+			});
+			await cell(row, 'credential test', () => credentialTest(installed, stack));
+		} finally {
+			n8n?.dispose();
+		}
+	}
+	for (const column of COLUMNS) row.cells[column] ??= { ok: false, text: '✗ not run' };
+	return row;
+}
+
+function matrix(rows: Row[]): string {
+	const header = ['n8n', 'Node.js', 'n8n install', ...COLUMNS];
+	const lines = rows.map((row) => [row.n8n, row.node, row.install, ...COLUMNS.map((column) => row.cells[column].text)]);
+	const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i].length)));
+	const format = (cells: string[]) => `| ${cells.map((text, i) => text.padEnd(widths[i])).join(' | ')} |`;
+	return [format(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...lines.map(format)].join('\n');
+}
+
+async function main(): Promise<number> {
+	const only = process.argv.slice(2);
+	const targets = TARGETS.filter((target) => only.length === 0 || only.includes(n8nVersion(target.folder)));
+	if (targets.length === 0) throw new Error(`No such version: ${only.join(', ')}. Known: ${TARGETS.map((t) => n8nVersion(t.folder)).join(', ')}`);
+	const started = Date.now();
+	say('Building and packing the package...');
+	ensureBuilt();
+	const tarball = packTarball();
+	const stack = await startStack({ tokens: [TOKEN], apiKeys: [API_KEY] });
+	const rows: Row[] = [];
+	try {
+		for (const target of targets) rows.push(await check(target, tarball, stack));
+	} finally {
+		await stack.close();
+		rmSync(dirname(tarball), { recursive: true, force: true });
+	}
+	const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+	say('');
+	say(`${manifest.name}@${manifest.version}, ${new Date().toISOString().slice(0, 10)}, in ${Math.round((Date.now() - started) / 1000)} s:`);
+	say(matrix(rows));
+	const failed = rows.some((row) => Object.values(row.cells).some((c) => !c.ok));
+	say(failed ? '\nSome cells failed.' : '\nEvery cell passed.');
+	return failed ? 1 : 0;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error) => {
+		process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+		process.exit(1);
+	},
+);
