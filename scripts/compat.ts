@@ -17,7 +17,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { startStack } from '../emulator/stack';
 import type { Stack } from '../emulator/stack';
 import type { InstallWay, N8nRuntime } from '../support/n8n';
-import { ensureBuilt, ensureN8n, isInstalled, itemsOf, loadExample, N8nInstance, n8nVersion, packTarball, ROOT, RUNTIME } from '../support/n8n';
+import { ensureBuilt, ensureN8n, isInstalled, itemsOf, loadExample, N8nInstance, n8nVersion, packTarball, restSession, ROOT, RUNTIME } from '../support/n8n';
 
 const COMPAT = join(ROOT, 'compat');
 const TOKEN = 'compat-token';
@@ -188,21 +188,6 @@ async function exploreWorkflow(n8n: N8nInstance): Promise<string> {
 	const rows = itemsOf(result, 'Preview Rows').length;
 	if (!tables || !rows) throw new Error(`the workflow ran but found ${tables} tables and ${rows} rows`);
 	return `(${tables} tables)`;
-}
-
-/** n8n's REST API as the editor calls it: the owner set up, then its session cookie on every call. */
-async function restSession(url: string) {
-	const headers: Record<string, string> = { 'content-type': 'application/json', 'browser-id': 'flow-service-compat' };
-	const call = async (method: string, path: string, body?: unknown) => {
-		const response = await fetch(`${url}/rest${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} /rest${path} answered ${response.status}: ${text.slice(0, 300)}`);
-		const cookie = response.headers.get('set-cookie');
-		if (cookie) headers.cookie = cookie.split(';')[0];
-		return (JSON.parse(text) as { data: unknown }).data;
-	};
-	await call('POST', '/owner/setup', { email: 'owner@example.com', firstName: 'Ada', lastName: 'Owner', password: 'Owner-pass-1' });
-	return call;
 }
 
 /** The access-token credential's test, as the editor runs it: a refused token and a wrong API key must say why; the good one must pass. */

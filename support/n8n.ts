@@ -128,6 +128,16 @@ export function packTarball(): string {
  */
 export type InstallWay = 'installer' | 'npm';
 
+/** An `n8n worker` process and everything it printed. */
+export interface N8nWorker {
+	output: string;
+	process: ReturnType<typeof spawn>;
+	/** Resolves with its exit code or the signal that ended it. */
+	exited: Promise<number | string | null>;
+	/** SIGTERM, then SIGKILL after 20 s. */
+	stop(): Promise<void>;
+}
+
 export class N8nInstance {
 	readonly userFolder = mkdtempSync(join(tmpdir(), 'flow-service-n8n-'));
 	private brokerPort = 0;
@@ -143,6 +153,8 @@ export class N8nInstance {
 	constructor(
 		private readonly extensions: string | null = join(ROOT, 'dist'),
 		readonly runtime: N8nRuntime = PINNED,
+		/** More environment for every n8n process of this instance (queue mode, PostgreSQL...). */
+		private readonly settings: NodeJS.ProcessEnv = {},
 	) {}
 
 	/**
@@ -186,6 +198,11 @@ export class N8nInstance {
 		return target;
 	}
 
+	/** The process id of `n8n start`, while it runs. */
+	get serverPid(): number | undefined {
+		return this.server?.pid;
+	}
+
 	/** Starts n8n's server (editor and REST API) on a free port; resolves with its URL once it answers. */
 	async start(): Promise<string> {
 		const port = await freePort();
@@ -219,6 +236,36 @@ export class N8nInstance {
 		throw new Error(`n8n did not answer on ${url} within 180 s:\n${this.serverOutput.slice(-3000)}`);
 	}
 
+	/**
+	 * Starts `n8n worker` (queue mode: `settings` must hold EXECUTIONS_MODE=queue and n8n's database
+	 * and Redis) on this user folder; resolves once it says it is ready.
+	 */
+	async startWorker(concurrency = 10): Promise<N8nWorker> {
+		const env = { ...(await this.env()), N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+		const child = spawn(this.runtime.node, [n8nBin(this.runtime), 'worker', `--concurrency=${concurrency}`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const worker: N8nWorker = {
+			output: '',
+			process: child,
+			exited: new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit(code ?? signal))),
+			stop: async () => {
+				if (child.exitCode !== null || child.signalCode !== null) return;
+				const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+				child.kill('SIGTERM');
+				await worker.exited;
+				clearTimeout(timer);
+			},
+		};
+		const capture = (chunk: Buffer) => (worker.output += chunk.toString('utf8'));
+		child.stdout.on('data', capture);
+		child.stderr.on('data', capture);
+		const deadline = Date.now() + 120_000;
+		while (!worker.output.includes('n8n worker is now ready')) {
+			if (child.exitCode !== null || Date.now() > deadline) throw new Error(`n8n worker did not start:\n${worker.output.slice(-3000)}`);
+			await new Promise((resolveWait) => setTimeout(resolveWait, 250));
+		}
+		return worker;
+	}
+
 	async stop(): Promise<void> {
 		const server = this.server;
 		if (!server || server.exitCode !== null) return;
@@ -249,6 +296,7 @@ export class N8nInstance {
 			N8N_LOG_LEVEL: 'info',
 			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
 			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'true',
+			...this.settings,
 		};
 	}
 
@@ -324,6 +372,24 @@ export class N8nInstance {
 	dispose(): void {
 		rmSync(this.userFolder, { recursive: true, force: true });
 	}
+}
+
+/** A call to n8n's REST API: its `data`, or an error naming the status. */
+export type RestCall = (method: string, path: string, body?: unknown) => Promise<unknown>;
+
+/** n8n's REST API as the editor calls it: the owner set up, then its session cookie on every call. */
+export async function restSession(url: string): Promise<RestCall> {
+	const headers: Record<string, string> = { 'content-type': 'application/json', 'browser-id': 'flow-service-tests' };
+	const call = async (method: string, path: string, body?: unknown) => {
+		const response = await fetch(`${url}/rest${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+		const text = await response.text();
+		if (!response.ok) throw new Error(`${method} /rest${path} answered ${response.status}: ${text.slice(0, 300)}`);
+		const cookie = response.headers.get('set-cookie');
+		if (cookie) headers.cookie = cookie.split(';')[0];
+		return (JSON.parse(text) as { data: unknown }).data;
+	};
+	await call('POST', '/owner/setup', { email: 'owner@example.com', firstName: 'Ada', lastName: 'Owner', password: 'Owner-pass-1' });
+	return call;
 }
 
 /** The JSON n8n prints after "Execution was successful:" (or with the error, when it failed). */
