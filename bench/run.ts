@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { startStack } from '../emulator/stack';
 import { DEFAULT_CONCURRENCY } from '../nodes/AdobeFlowService/actions/settings';
 import { ensureBuilt, ensureN8n, itemsOf, N8nInstance, n8nVersion, ROOT } from '../support/n8n';
+import { cpuSeconds, createFromWebhook, machineTicks, QueueCluster, queueUnavailable, sendNames } from '../support/queue';
 import { CredentialStore, runNode } from '../support/runNode';
 
 const LATENCY_MS = 20;
@@ -19,6 +20,12 @@ const N = 1000;
 const LIST_N = 10_000;
 const RUNS = Number(process.env.BENCH_RUNS) || 5;
 const SAVE = process.argv.includes('--save');
+/** `npm run bench -- --queue`: only the queue-mode section. */
+const QUEUE_ONLY = process.argv.includes('--queue');
+const QUEUE_EXECUTIONS = 40;
+const QUEUE_ITEMS = 20;
+/** Twice one worker's concurrency: one worker queues half of what two run at once. */
+const QUEUE_PARALLEL = 20;
 const RATE = 200;
 const TOKEN = 'bench-token';
 const API_KEY = 'bench-client';
@@ -51,6 +58,92 @@ function headers(org: string) {
 	return { Authorization: `Bearer ${TOKEN}`, 'x-api-key': API_KEY, 'x-gw-ims-org-id': org, 'x-sandbox-name': 'prod', 'Content-Type': 'application/json', Accept: 'application/json' };
 }
 
+/**
+ * 5. n8n's queue mode: the same load (QUEUE_EXECUTIONS webhook executions of QUEUE_ITEMS creates, QUEUE_PARALLEL
+ * requests in flight) with one worker and with two, alternating which goes first; throughput ratio two / one.
+ */
+async function queueSection(table: Array<[string, string, string]>, results: Record<string, unknown>): Promise<void> {
+	const unavailable = await queueUnavailable();
+	if (unavailable) {
+		table.push(['Queue mode: throughput, two workers / one', 'skipped', unavailable]);
+		return;
+	}
+	const stack = await startStack({ tokens: [TOKEN], apiKeys: [API_KEY], latencyMs: LATENCY_MS });
+	const org = 'BENCHQUEUE000000000000A@AdobeOrg';
+	const suffix = Date.now().toString(36);
+	const cluster = await QueueCluster.start({
+		credentials: [
+			{ id: 'benchFlowSvcCred', name: 'bench', type: 'flowServiceApi', data: { accessToken: TOKEN, apiKey: API_KEY, imsOrgId: org, sandboxName: 'prod', baseUrl: stack.emulator.url } },
+			{ id: 'aepSourceDbLogin', name: 'Source database login', type: 'flowServiceDatabaseApi', data: { loginInput: 'fields', host: '127.0.0.1', port: '5432', database: 'sales', username: 'analyst', password: 'analyst-pw' } },
+		],
+		workflows: [createFromWebhook('benchQueueLoad01', suffix, { type: 'flowServiceApi', id: 'benchFlowSvcCred' })],
+		active: ['benchQueueLoad01'],
+		workers: 1,
+		concurrency: 10,
+	});
+	try {
+		let batch = 0;
+		/** Per load: the share of one core that the main process and the workers each used. */
+		const busy: Array<{ workers: number; main: number; eachWorker: number[]; machine: number }> = [];
+		const load = async (): Promise<number> => {
+			const tag = `q${batch++}`;
+			const cpuBefore = [cluster.n8n.serverPid, ...cluster.workers.map((w) => w.process.pid)].map(cpuSeconds);
+			const ticksBefore = machineTicks();
+			const started = performance.now();
+			await pool(QUEUE_EXECUTIONS, QUEUE_PARALLEL, async (e) => {
+				const items = await sendNames(cluster.url, `benchQueueLoad01-${suffix}`, Array.from({ length: QUEUE_ITEMS }, (_, i) => `bench-${tag}-${e}-${i}`));
+				if (items.length !== QUEUE_ITEMS) throw new Error(`queue load: ${items.length} items came back of ${QUEUE_ITEMS}`);
+			});
+			const ms = performance.now() - started;
+			const cpuAfter = [cluster.n8n.serverPid, ...cluster.workers.map((w) => w.process.pid)].map(cpuSeconds);
+			const share = cpuAfter.map((after, i) => (after - cpuBefore[i]) / (ms / 1000));
+			const ticksAfter = machineTicks();
+			const machine = (ticksAfter.busy - ticksBefore.busy) / Math.max(1, ticksAfter.total - ticksBefore.total);
+			busy.push({ workers: cluster.workers.length, main: share[0], eachWorker: share.slice(1), machine });
+			const made = stack.emulator.connections(org).filter((c) => c.name.startsWith(`bench-${tag}-`)).length;
+			if (made !== QUEUE_EXECUTIONS * QUEUE_ITEMS) throw new Error(`queue load: ${made} connections made of ${QUEUE_EXECUTIONS * QUEUE_ITEMS}`);
+			return ms;
+		};
+		await load(); // warm-up: the first execution of each process loads the node
+		const one: number[] = [];
+		const two: number[] = [];
+		for (let r = 0; r < RUNS; r++) {
+			for (const workers of r % 2 === 0 ? [1, 2] : [2, 1]) {
+				while (cluster.workers.length < workers) await cluster.addWorker();
+				while (cluster.workers.length > workers) await cluster.removeWorker();
+				if (workers === 2 && two.length === 0) await load(); // warm the second worker too
+				(workers === 1 ? one : two).push(await load());
+			}
+		}
+		const ratio = ratios(one, two);
+		const mainShare = (workers: number) => median(busy.filter((b) => b.workers === workers).map((b) => b.main));
+		const workerShare = (workers: number) => median(busy.filter((b) => b.workers === workers).flatMap((b) => b.eachWorker));
+		const machineShare = (workers: number) => median(busy.filter((b) => b.workers === workers).map((b) => b.machine));
+		results.queueMode = {
+			machineBusy: { oneWorker: machineShare(1), twoWorkers: machineShare(2) },
+			cpuShareOfOneCore: { main: { oneWorker: mainShare(1), twoWorkers: mainShare(2) }, eachWorker: { oneWorker: workerShare(1), twoWorkers: workerShare(2) } }, n8n: n8nVersion(), executions: QUEUE_EXECUTIONS, itemsEach: QUEUE_ITEMS, parallelRequests: QUEUE_PARALLEL, workerConcurrency: 10, oneWorkerMs: one, twoWorkersMs: two, throughputRatio: ratio };
+		table.push([
+			`Queue mode: throughput, two workers / one (${QUEUE_EXECUTIONS} webhook executions × ${QUEUE_ITEMS} creates)`,
+			showRatio(ratio),
+			`${Math.round(median(two))} ms vs ${Math.round(median(one))} ms; main, workers, Redis, PostgreSQL, emulator and load on ${cpus().length} cores`,
+		]);
+		table.push([
+			'Queue mode: CPU, share of one core (median), main / each worker',
+			`${mainShare(2).toFixed(2)} / ${workerShare(2).toFixed(2)}`,
+			`with two workers; with one: ${mainShare(1).toFixed(2)} / ${workerShare(1).toFixed(2)}`,
+		]);
+		table.push([
+			`Queue mode: the machine's ${cpus().length} cores busy (median)`,
+			`${Math.round(machineShare(2) * 100)} %`,
+			`with two workers; with one: ${Math.round(machineShare(1) * 100)} %`,
+		]);
+		say(`queue mode done: ${table.at(-3)!.slice(1).join('  ')}`);
+	} finally {
+		await cluster.close();
+		await stack.close();
+	}
+}
+
 async function main() {
 	// n8n-core's execution context keeps instance settings in a user folder: a throwaway one.
 	process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'flow-service-bench-'));
@@ -61,6 +154,10 @@ async function main() {
 	};
 	const table: Array<[string, string, string]> = [];
 	ensureBuilt();
+	if (QUEUE_ONLY) {
+		await queueSection(table, results);
+		return report(table, results);
+	}
 	const stack = await startStack({ tokens: [TOKEN], apiKeys: [API_KEY], latencyMs: LATENCY_MS });
 	const { emulator } = stack;
 	let runId = 0;
@@ -251,7 +348,11 @@ async function main() {
 	} finally {
 		await stack.close();
 	}
+	await queueSection(table, results);
+	report(table, results);
+}
 
+function report(table: Array<[string, string, string]>, results: Record<string, unknown>): void {
 	say('');
 	say(`Benchmark — ${cpus().length} cores, Node ${process.version}, emulator latency ${LATENCY_MS} ms, medians of ${RUNS} runs`);
 	const width = Math.max(...table.map((r) => r[0].length));
