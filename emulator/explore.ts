@@ -1,6 +1,7 @@
 /**
- * Explore and test, answered from a real database over the PostgreSQL wire protocol:
- * the host, port, database and login come from the connection's own auth params.
+ * Explore and test, answered from a real database over the PostgreSQL wire protocol, or over the
+ * MySQL protocol for the connectors whose data file says so (exploreMysql.ts): the host, port,
+ * database and login come from the connection's own auth params.
  */
 import { Client, types } from 'pg';
 
@@ -11,9 +12,12 @@ const typeParsers = {
 };
 
 import { ConnectionStringProblem, readConnectionString } from './connectionString';
+import * as mysql from './exploreMysql';
 import { authSpecFile } from './specs';
 
 export interface DatabaseTarget {
+	/** The wire protocol of the connector's database. */
+	protocol: 'postgresql' | 'mysql';
 	host: string;
 	port: number;
 	database: string;
@@ -55,6 +59,7 @@ export function targetOf(connection: { connectionSpec: { id: string }; auth: { s
 	host = (match?.[1] ?? host).replace(/^\[|\]$/g, '');
 	port ||= match?.[2];
 	return {
+		protocol: explore.protocol ?? 'postgresql',
 		host,
 		port: Number(port || explore.defaultPort),
 		database: values[explore.database] ?? '',
@@ -84,6 +89,7 @@ async function withClient<T>(target: DatabaseTarget, access: DatabaseAccess | un
 }
 
 export async function testConnection(target: DatabaseTarget, access?: DatabaseAccess): Promise<boolean> {
+	if (target.protocol === 'mysql') return await mysql.testConnection(target, access);
 	try {
 		await withClient(target, access, (client) => client.query('SELECT 1'));
 		return true;
@@ -93,6 +99,7 @@ export async function testConnection(target: DatabaseTarget, access?: DatabaseAc
 }
 
 export async function listTables(target: DatabaseTarget, access?: DatabaseAccess) {
+	if (target.protocol === 'mysql') return await mysql.listTables(target, access);
 	return await withClient(target, access, async (client) => {
 		const { rows } = await client.query<{ table_schema: string; table_name: string }>(
 			`SELECT table_schema, table_name FROM information_schema.tables
@@ -146,6 +153,7 @@ function jsonValue(value: unknown, column: Record<string, unknown>): unknown {
 export const PREVIEW_ROWS = 100;
 
 export async function describeTable(target: DatabaseTarget, path: string, preview: boolean, access?: DatabaseAccess) {
+	if (target.protocol === 'mysql') return await mysql.describeTable(target, path, preview, access);
 	return await withClient(target, access, async (client) => {
 		const [schema, table] = splitPath(path);
 		const { rows } = await client.query<ColumnRow>(
@@ -174,6 +182,7 @@ export interface DeltaWindow {
 
 /** Every row of a table (or of one window on its incremental column), as a dataflow run copies them. */
 export async function readTable(target: DatabaseTarget, path: string, delta: DeltaWindow | undefined, access?: DatabaseAccess): Promise<Record<string, unknown>[]> {
+	if (target.protocol === 'mysql') return await mysql.readTable(target, path, delta, access);
 	return await withClient(target, access, async (client) => {
 		const [schema, table] = splitPath(path);
 		const from = `${quoteIdent(schema)}.${quoteIdent(table)}`;

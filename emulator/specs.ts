@@ -8,6 +8,8 @@ import { join } from 'node:path';
 
 /** Where the database behind a connection is: auth param names, or connection-string keys (upper case). */
 export interface ExploreMap {
+	/** The database's wire protocol; PostgreSQL's when absent. */
+	protocol?: 'postgresql' | 'mysql';
 	host: string;
 	port?: string;
 	database: string;

@@ -5,30 +5,16 @@
  * prefix), and n8n's data in a new PostgreSQL database at 127.0.0.1:5432, dropped on close.
  */
 import { readFileSync } from 'node:fs';
-import { Socket } from 'node:net';
 import { join } from 'node:path';
 
 import { Client } from 'pg';
 
 import type { CredentialImport, N8nWorker, RestCall } from './n8n';
 import { ensureBuilt, ensureN8n, N8nInstance, restSession, RUNTIME } from './n8n';
+import { answers } from './servers';
 
 export const REDIS = { host: '127.0.0.1', port: 6379 };
 export const POSTGRES = { host: '127.0.0.1', port: 5432, user: 'postgres' };
-
-/** Whether something answers on host:port. */
-async function answers({ host, port }: { host: string; port: number }): Promise<boolean> {
-	return await new Promise((resolveCheck) => {
-		const socket = new Socket();
-		const done = (ok: boolean) => {
-			socket.destroy();
-			resolveCheck(ok);
-		};
-		socket.setTimeout(2_000, () => done(false));
-		socket.once('error', () => done(false));
-		socket.connect(port, host, () => done(true));
-	});
-}
 
 /** Why queue mode cannot run here, or undefined when Redis and PostgreSQL both answer. */
 export async function queueUnavailable(): Promise<string | undefined> {

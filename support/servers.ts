@@ -1,0 +1,107 @@
+/**
+ * The sample data on this machine's real database servers, for the tests that explore them where
+ * they answer: PostgreSQL at 127.0.0.1:5432 (trust auth) and MariaDB or MySQL at 127.0.0.1:3306
+ * (root, empty password). Each sample is a new database and login of its own, removed by `drop()`.
+ */
+import { Socket } from 'node:net';
+
+import { createConnection } from 'mysql2/promise';
+import { Client } from 'pg';
+
+const { SEED, MYSQL_SEED } = require('../emulator/sampleData') as { SEED: string; MYSQL_SEED: string };
+
+export interface ServerSample {
+	host: string;
+	port: number;
+	database: string;
+	username: string;
+	password: string;
+	drop(): Promise<void>;
+}
+
+export const POSTGRESQL_SERVER = { host: '127.0.0.1', port: 5432 };
+export const MYSQL_SERVER = { host: '127.0.0.1', port: 3306 };
+
+/** Whether something answers on host:port. */
+export async function answers({ host, port }: { host: string; port: number }): Promise<boolean> {
+	return await new Promise((resolveCheck) => {
+		const socket = new Socket();
+		const done = (ok: boolean) => {
+			socket.destroy();
+			resolveCheck(ok);
+		};
+		socket.setTimeout(2_000, () => done(false));
+		socket.once('error', () => done(false));
+		socket.connect(port, host, () => done(true));
+	});
+}
+
+const unique = () => `${Date.now().toString(36)}${process.pid}${Math.floor(Math.random() * 1e4)}`;
+const PASSWORD = 'sample-pw-7';
+
+/** A database of the sample data on the PostgreSQL server, owned by a login of its own. */
+export async function postgresqlSample(): Promise<ServerSample> {
+	const run = unique();
+	const database = `flow_service_sample_${run}`;
+	const username = `flow_service_${run}`;
+	const admin = new Client({ ...POSTGRESQL_SERVER, user: 'postgres', database: 'postgres' });
+	await admin.connect();
+	try {
+		await admin.query(`CREATE ROLE ${username} LOGIN PASSWORD '${PASSWORD}'`);
+		await admin.query(`CREATE DATABASE ${database} OWNER ${username}`);
+	} finally {
+		await admin.end();
+	}
+	const owner = new Client({ ...POSTGRESQL_SERVER, user: username, password: PASSWORD, database });
+	await owner.connect();
+	try {
+		await owner.query(SEED);
+	} finally {
+		await owner.end();
+	}
+	return {
+		...POSTGRESQL_SERVER,
+		database,
+		username,
+		password: PASSWORD,
+		drop: async () => {
+			const cleanup = new Client({ ...POSTGRESQL_SERVER, user: 'postgres', database: 'postgres' });
+			await cleanup.connect();
+			try {
+				await cleanup.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+				await cleanup.query(`DROP ROLE IF EXISTS ${username}`);
+			} finally {
+				await cleanup.end();
+			}
+		},
+	};
+}
+
+/** A database of the sample data on the MySQL or MariaDB server, and a login that may use only it. */
+export async function mysqlSample(): Promise<ServerSample> {
+	const run = unique();
+	const database = `flow_service_sample_${run}`;
+	const username = `fs_${run}`.slice(0, 32);
+	const admin = await createConnection({ ...MYSQL_SERVER, user: 'root', password: '', multipleStatements: true });
+	try {
+		await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4; CREATE USER '${username}'@'%' IDENTIFIED BY '${PASSWORD}'; GRANT ALL ON \`${database}\`.* TO '${username}'@'%';`);
+		await admin.changeUser({ database });
+		await admin.query(MYSQL_SEED);
+	} finally {
+		await admin.end();
+	}
+	return {
+		...MYSQL_SERVER,
+		database,
+		username,
+		password: PASSWORD,
+		drop: async () => {
+			const cleanup = await createConnection({ ...MYSQL_SERVER, user: 'root', password: '', multipleStatements: true });
+			try {
+				await cleanup.query(`DROP DATABASE IF EXISTS \`${database}\`; DROP USER IF EXISTS '${username}'@'%';`);
+			} finally {
+				await cleanup.end();
+			}
+		},
+	};
+}
