@@ -17,7 +17,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { startStack } from '../emulator/stack';
 import type { Stack } from '../emulator/stack';
 import type { InstallWay, N8nRuntime } from '../support/n8n';
-import { ensureBuilt, ensureN8n, isInstalled, itemsOf, loadExample, N8nInstance, n8nVersion, packTarball, restSession, ROOT, RUNTIME } from '../support/n8n';
+import { ensureBuilt, ensureN8n, isInstalled, itemsOf, loadExample, N8nInstance, n8nVersion, packTarball, restSession, ROOT, run, RUNTIME } from '../support/n8n';
 
 const COMPAT = join(ROOT, 'compat');
 const TOKEN = 'compat-token';
@@ -45,11 +45,6 @@ interface NodeJs {
 	executable: string;
 	/** Its headers, for native modules built against it. */
 	nodedir?: string;
-}
-
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): void {
-	const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env });
-	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd} (exit ${result.status})`);
 }
 
 /** Node.js of that major: this one, or the `node` npm package's binary (with its headers) from compat/node-<major>. */

@@ -28,8 +28,9 @@ const n8nBin = (runtime: N8nRuntime) => join(runtime.folder, 'node_modules', 'n8
 export const CUSTOM_PREFIX = 'CUSTOM.';
 export const PACKAGE_PREFIX = 'n8n-nodes-adobe-flow-service.';
 
-function run(command: string, args: string[], cwd: string): void {
-	const result = spawnSync(command, args, { cwd, stdio: 'inherit', env: process.env });
+/** Runs a command to the end, its output shown; throws unless it exits 0. */
+export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): void {
+	const result = spawnSync(command, args, { cwd, stdio: 'inherit', env });
 	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd} (exit ${result.status})`);
 }
 

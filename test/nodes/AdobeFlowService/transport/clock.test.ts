@@ -1,21 +1,5 @@
-import type { Clock } from '../../../../nodes/AdobeFlowService/transport/clock';
 import { sleepUnlessAborted } from '../../../../nodes/AdobeFlowService/transport/clock';
-
-/** A clock that records the waits it is asked for and moves time on by them at once; `onSleep` runs after each. */
-function fakeClock(onSleep: (slept: number[]) => void = () => undefined): Clock & { slept: number[] } {
-	let now = 5_000;
-	const slept: number[] = [];
-	return {
-		slept,
-		now: () => now,
-		random: () => 0.5,
-		sleep: async (ms) => {
-			slept.push(ms);
-			now += ms;
-			onSleep(slept);
-		},
-	};
-}
+import { fakeClock } from '../../../../support/fakeClock';
 
 test('sleeps the whole time in steps of at most a second', async () => {
 	const clock = fakeClock();

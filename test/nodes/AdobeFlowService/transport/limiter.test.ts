@@ -1,20 +1,5 @@
-import type { Clock } from '../../../../nodes/AdobeFlowService/transport/clock';
 import { AdaptiveLimiter } from '../../../../nodes/AdobeFlowService/transport/limiter';
-
-/** A clock that records the waits it is asked for and moves time on by them at once. */
-function fakeClock(): Clock & { slept: number[] } {
-	let now = 1_000;
-	const slept: number[] = [];
-	return {
-		slept,
-		now: () => now,
-		random: () => 0.5,
-		sleep: async (ms) => {
-			slept.push(ms);
-			now += ms;
-		},
-	};
-}
+import { fakeClock } from '../../../../support/fakeClock';
 
 const settled = () => new Promise((resolve) => setImmediate(resolve));
 
