@@ -10,13 +10,15 @@ export interface Stamp {
 	updatedAt: number;
 	createdBy: string;
 	updatedBy: string;
+	createdClient: string;
+	updatedClient: string;
 	sandboxName: string;
 	imsOrgId: string;
 }
 
 export function stamp(ctx: Pick<RequestContext, 'org' | 'sandbox' | 'clientId'>, now = Date.now()): Stamp {
 	const etag = newEtag();
-	return { etag, version: etag, createdAt: now, updatedAt: now, createdBy: `${ctx.clientId}@AdobeID`, updatedBy: `${ctx.clientId}@AdobeID`, sandboxName: ctx.sandbox, imsOrgId: ctx.org };
+	return { etag, version: etag, createdAt: now, updatedAt: now, createdBy: `${ctx.clientId}@AdobeID`, updatedBy: `${ctx.clientId}@AdobeID`, createdClient: ctx.clientId, updatedClient: ctx.clientId, sandboxName: ctx.sandbox, imsOrgId: ctx.org };
 }
 
 export class Buckets<T extends { id: string }> {

@@ -179,7 +179,8 @@ export class DataLake {
 
 	private publicDataset(dataset: StoredDataset): Record<string, unknown> {
 		const { id: _id, records: _records, ...rest } = dataset;
-		return { ...rest, version: '1.0.0', tags: {} };
+		// `files` is a relation the Catalog adds to every dataset (look-up-object.md).
+		return { ...rest, version: '1.0.0', tags: {}, files: `@/dataSetFiles?dataSetId=${dataset.id}` };
 	}
 
 	clear(): void {

@@ -100,6 +100,8 @@ export class Flows {
 		if (set.schemaId !== targetSchemaId) {
 			throw flowError('schemaMismatch', `The schema ${set.schemaId} of mapping ${set.id} does not match the schema ${targetSchemaId} of the target dataset.`, ctx.requestId);
 		}
+		// The flow spec's transformationSpec types mappingVersion as a string: sent as the number 0, it reads back "0" (update-dataflows.md).
+		if (typeof mapping.params.mappingVersion === 'number') mapping.params = { ...mapping.params, mappingVersion: String(mapping.params.mappingVersion) };
 		const copy = transformations.find((t) => t.name === 'Copy');
 		const delta = copy?.params.deltaColumn as { name?: unknown } | undefined;
 		if (schedule.frequency === 'once' && delta !== undefined) {
@@ -177,6 +179,7 @@ export class Flows {
 		flow.version = flow.etag;
 		flow.updatedAt = Date.now();
 		flow.updatedBy = `${ctx.clientId}@AdobeID`;
+		flow.updatedClient = ctx.clientId;
 		return this.flows.put(ctx, flow);
 	}
 

@@ -2,8 +2,15 @@
  * Data Prep mapping sets (`/data/foundation/conversion/mappingSets`, help/data-prep/api/mapping-set.md):
  * created in either dialect Adobe documents — `outputSchema.schemaRef` with `source`/`destination`
  * (the Data Prep guide) or `xdmSchema` with `sourceAttribute`/`destinationXdmPath` (the database
- * tutorial) — answered 200 with a 32-hex id, and read back with both sets of field names.
- * Every destination must be a field of the schema, as Data Prep's validation requires.
+ * tutorial) — answered 200 with a 32-hex id. Every destination must be a field of the schema, as
+ * Data Prep's validation requires.
+ *
+ * Read back as the guide's look-up, list and mappings examples show a set, not as it was sent: each
+ * `sourceType` in its media-type spelling (ATTRIBUTE → `text/x.schema-path`; EXPRESSION and STATIC as
+ * the mapping-set overview spells them), an id per mapping, both sets of field names, the defaults
+ * (`status` DRAFT, `strictMapping` and `allowNullValues` false, `identity` false, `matchScore` 0,
+ * `functionVersion` 1), `schemaRef`, `xdmSchema` and `xdmVersion` beside `outputSchema`, and times
+ * in whole seconds (the create's answer has milliseconds; the look-up of the same set does not).
  */
 import { randomBytes } from 'node:crypto';
 
@@ -13,21 +20,38 @@ import { Buckets } from './buckets';
 import type { DataLake } from './dataLake';
 
 export interface StoredMapping {
+	id: string;
 	sourceType: 'ATTRIBUTE' | 'EXPRESSION' | 'STATIC';
 	source: string;
 	destination: string;
+	name?: string;
+	description?: string;
 }
+
+/** How a read-back spells each `sourceType` the create takes (mapping-set.md's look-up; the overview, help/data-prep/mapping-set.md). */
+export const WIRE_SOURCE_TYPE: Record<StoredMapping['sourceType'], string> = {
+	ATTRIBUTE: 'text/x.schema-path',
+	EXPRESSION: 'text/x.aep-xl',
+	STATIC: 'text/plain',
+};
+
+const hexId = () => randomBytes(16).toString('hex');
+const wholeSeconds = (ms: number) => Math.round(ms / 1000) * 1000;
 
 export interface StoredMappingSet {
 	id: string;
 	version: number;
 	schemaId: string;
+	/** Data Prep's own id for its copy of the schema (`outputSchema.id` when read back). */
+	outputSchemaId: string;
 	mappings: StoredMapping[];
 	createdDate: number;
 	modifiedDate: number;
 	createdBy: string;
 	modifiedBy: string;
 }
+
+const CONTENT_TYPE = 'application/vnd.adobe.xed-full+json;version=1';
 
 function bad(detail: string) {
 	return serviceError('conversion', 400, 'Bad Request', detail);
@@ -42,7 +66,9 @@ function readMappings(raw: unknown): StoredMapping[] {
 		if (typeof source !== 'string' || source === '') throw bad(`mappings[${index}].source is required`);
 		if (typeof destination !== 'string' || destination === '') throw bad(`mappings[${index}].destination is required`);
 		if (!['ATTRIBUTE', 'EXPRESSION', 'STATIC'].includes(String(sourceType))) throw bad(`mappings[${index}].sourceType must be ATTRIBUTE, EXPRESSION or STATIC`);
-		return { sourceType: sourceType as StoredMapping['sourceType'], source, destination };
+		const named = typeof entry.name === 'string' ? { name: entry.name } : {};
+		const described = typeof entry.description === 'string' ? { description: entry.description } : {};
+		return { id: hexId(), sourceType: sourceType as StoredMapping['sourceType'], source, destination, ...named, ...described };
 	});
 }
 
@@ -63,9 +89,10 @@ export class MappingSets {
 		if (unknown.length > 0) throw bad(`Mapping validation failed: the destination ${unknown.join(', ')} is not a field of schema ${schema.title}`);
 		const now = Date.now();
 		const set = this.sets.put(ctx, {
-			id: randomBytes(16).toString('hex'),
+			id: hexId(),
 			version: 0,
 			schemaId: schema.id,
+			outputSchemaId: hexId(),
 			mappings,
 			createdDate: now,
 			modifiedDate: now,
@@ -99,19 +126,40 @@ export class MappingSets {
 	}
 
 	private publicSet(set: StoredMappingSet): Record<string, unknown> {
+		const schemaRef = { id: set.schemaId, contentType: CONTENT_TYPE };
+		const createdDate = wholeSeconds(set.createdDate);
+		const modifiedDate = wholeSeconds(set.modifiedDate);
 		return {
 			id: set.id,
 			version: set.version,
-			createdDate: set.createdDate,
-			modifiedDate: set.modifiedDate,
+			createdDate,
+			modifiedDate,
 			createdBy: set.createdBy,
 			modifiedBy: set.modifiedBy,
-			outputSchema: { schemaRef: { id: set.schemaId, contentType: 'application/vnd.adobe.xed-full+json;version=1' } },
-			mappings: set.mappings.map((m, index) => ({
-				id: String(index),
-				sourceType: m.sourceType,
+			status: 'DRAFT',
+			strictMapping: false,
+			allowNullValues: false,
+			supportVersion: '1.1',
+			outputSchema: { id: set.outputSchemaId, version: 0, schemaRef },
+			schemaRef,
+			xdmSchema: set.schemaId,
+			xdmVersion: CONTENT_TYPE,
+			mappings: set.mappings.map((m) => ({
+				id: m.id,
+				version: 0,
+				createdDate,
+				modifiedDate,
+				createdBy: set.createdBy,
+				modifiedBy: set.modifiedBy,
+				sourceType: WIRE_SOURCE_TYPE[m.sourceType],
 				source: m.source,
 				destination: m.destination,
+				...(m.name !== undefined ? { name: m.name } : {}),
+				...(m.description !== undefined ? { description: m.description } : {}),
+				identity: false,
+				primaryIdentity: false,
+				matchScore: 0,
+				functionVersion: 1,
 				sourceAttribute: m.source,
 				destinationXdmPath: m.destination,
 			})),
