@@ -44,7 +44,27 @@ export function readMappingId(context: IExecuteFunctions, itemIndex: number): st
 	return id;
 }
 
-/** A mapping set as output: the same keys whatever the Platform's dialect. */
+/**
+ * The create's `sourceType` for each spelling the Platform reads a mapping back with: a set created
+ * with ATTRIBUTE is looked up, listed and PUT back as `text/x.schema-path` (help/data-prep/api/mapping-set.md),
+ * EXPRESSION as `text/x.aep-xl` and STATIC as `text/plain` (help/data-prep/mapping-set.md).
+ */
+const SOURCE_TYPES: Record<string, string> = {
+	attribute: 'ATTRIBUTE',
+	'text/x.schema-path': 'ATTRIBUTE',
+	expression: 'EXPRESSION',
+	'text/x.aep-xl': 'EXPRESSION',
+	static: 'STATIC',
+	'text/plain': 'STATIC',
+};
+
+/** A mapping's `sourceType` as the create writes it, whichever way the Platform spelled it; ATTRIBUTE when absent. */
+export function sourceTypeOf(value: unknown): string {
+	if (value === undefined || value === null || value === '') return 'ATTRIBUTE';
+	return SOURCE_TYPES[String(value).trim().toLowerCase()] ?? String(value);
+}
+
+/** A mapping set as output: the same keys whatever the Platform's dialect, `sourceType` as the create writes it. */
 export function mappingOutput(set: IDataObject): IDataObject {
 	const schemaRef = ((set.outputSchema as IDataObject | undefined)?.schemaRef ?? {}) as IDataObject;
 	const mappings = (Array.isArray(set.mappings) ? set.mappings : []) as IDataObject[];
@@ -53,7 +73,7 @@ export function mappingOutput(set: IDataObject): IDataObject {
 		version: typeof set.version === 'number' ? set.version : Number(set.version ?? 0),
 		schemaId: typeof schemaRef.id === 'string' ? schemaRef.id : typeof set.xdmSchema === 'string' ? set.xdmSchema : null,
 		mappings: mappings.map((m) => ({
-			sourceType: String(m.sourceType ?? 'ATTRIBUTE'),
+			sourceType: sourceTypeOf(m.sourceType),
 			source: String(m.source ?? m.sourceAttribute ?? ''),
 			destination: String(m.destination ?? m.destinationXdmPath ?? ''),
 		})),
@@ -66,13 +86,18 @@ export async function fetchMappingSet(client: FlowServiceClient, id: string, ite
 	return body ?? {};
 }
 
+/**
+ * What makes two mapping sets the same: their pairs, in any order, each by its meaning — the
+ * source type in the create's spelling (the Platform reads it back in another), the source and the
+ * destination as written. Ids, versions, names, dates and defaults the Platform adds are not part of it.
+ */
 const key = (pairs: Array<{ sourceType?: unknown; source?: unknown; destination?: unknown }>) =>
 	pairs
-		.map((p) => `${String(p.sourceType ?? 'ATTRIBUTE')}\u0000${String(p.source)}\u0000${String(p.destination)}`)
+		.map((p) => `${sourceTypeOf(p.sourceType)}\u0000${String(p.source)}\u0000${String(p.destination)}`)
 		.sort()
 		.join('\u0001');
 
-/** The newest mapping set of this schema with exactly these pairs, reading every page (`limit` and `start` are both required). */
+/** The newest mapping set of this schema with the same pairs (see `key`), reading every page (`limit` and `start` are both required). */
 export async function findIdentical(client: FlowServiceClient, schemaId: string, pairs: Pair[], itemIndex: number): Promise<IDataObject | undefined> {
 	const wanted = key(pairs);
 	let found: IDataObject | undefined;

@@ -1,4 +1,4 @@
-import { failure, useStack } from '../../../../../support/harness';
+import { failure, ORG, useStack } from '../../../../../support/harness';
 import { pipelineSteps } from '../../../../../support/pipeline';
 
 const h = useStack();
@@ -44,6 +44,18 @@ test('run again with the same pairs, the identical mapping set is reused', async
 	const again = await steps.mapping(schemaId, sourceId);
 	expect(again).toMatchObject({ id: first.id, created: false, reused: true });
 	expect(Object.keys(again).sort()).toEqual(Object.keys(first).sort());
+});
+
+test('the Platform reads a set back in other spellings (text/x.schema-path, text/x.aep-xl): run again, it is still the same set', async () => {
+	const pairs = { pair: [{ source: 'upper(name)', destination: 'person.name.fullName', sourceType: 'EXPRESSION' }] };
+	const sets = () => h.stack.emulator.pipeline.mappingSets.sets.bucket(ORG, 'prod').size;
+	const first = await steps.mapping(schemaId, sourceId, { pairs, options: { ifExists: 'create' } });
+	const read = h.stack.emulator.pipeline.mappingSets.get({ org: ORG, sandbox: 'prod', clientId: 'test', requestId: 'test' }, String(first.id)) as { mappings: Array<{ sourceType: string }> };
+	expect(new Set(read.mappings.map((m) => m.sourceType))).toEqual(new Set(['text/x.aep-xl', 'text/x.schema-path']));
+	const before = sets();
+	const again = await steps.mapping(schemaId, sourceId, { pairs });
+	expect(again).toMatchObject({ id: first.id, created: false, reused: true, mappings: first.mappings });
+	expect(sets()).toBe(before);
 });
 
 test('a destination that is not a field of the schema is refused before the mapping set is sent', async () => {
