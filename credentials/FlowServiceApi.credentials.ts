@@ -115,6 +115,16 @@ export class FlowServiceApi implements ICredentialType {
 			required: true,
 			description: 'Client ID of your Adobe Developer Console project, sent as x-api-key',
 		},
+		{
+			// Where credentials saved before the API key field was renamed keep it. Declared, so that n8n
+			// hands it to the node (n8n rebuilds a credential's data from the fields its type declares);
+			// hidden, so the editor shows one API key field. Read only when API Key is empty.
+			displayName: 'Client ID (Saved Before API Key)',
+			name: 'clientId',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 		...platformProperties,
 	];
 

@@ -1,4 +1,6 @@
 /** The access-token credential: its four headers, its field names as the editor shows them, its test's words on a refusal. */
+import { NodeHelpers } from 'n8n-workflow';
+
 import { addPlatformHeaders, FlowServiceApi } from '../../credentials/FlowServiceApi.credentials';
 import { API_KEY, ORG, TOKEN, useStack } from '../../support/harness';
 
@@ -7,7 +9,16 @@ const credential = new FlowServiceApi();
 test('the API key field is not named clientId, which n8n would label "Client ID" whatever its display name', () => {
 	const field = credential.properties.find((p) => p.displayName.startsWith('API Key'))!;
 	expect(field.name).toBe('apiKey');
-	expect(credential.properties.map((p) => p.name)).not.toContain('clientId');
+	const shown = credential.properties.filter((p) => p.type !== 'hidden').map((p) => p.name);
+	expect(shown).not.toContain('clientId');
+});
+
+test("a credential saved with clientId keeps it through n8n's rebuild of the data from the declared fields", () => {
+	// What n8n's credentials helper does before a node sees the data: undeclared keys are dropped.
+	const saved = { accessToken: 'token', clientId: 'old-key', imsOrgId: 'ORG@AdobeOrg', sandboxName: 'prod', baseUrl: 'https://platform.adobe.io' };
+	const rebuilt = NodeHelpers.getNodeParameters(credential.properties, saved, true, false, null, null) as Record<string, unknown>;
+	expect(rebuilt).toMatchObject({ clientId: 'old-key', apiKey: '' });
+	expect(NodeHelpers.getNodeParameters(credential.properties, { ...saved, stray: 'x' }, true, false, null, null)).not.toHaveProperty('stray');
 });
 
 test.each([

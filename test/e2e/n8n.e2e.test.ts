@@ -18,6 +18,8 @@ const CRED = 'aepFlowSvcCred01';
 const S2S_CRED = 'aepFlowSvcS2S001';
 const BAD_CRED = 'aepFlowSvcBad001';
 const BAD_S2S_CRED = 'aepFlowSvcBadS2S';
+/** Saved before the API key field was renamed: the key under `clientId`, no `apiKey`. */
+const OLD_CRED = 'aepFlowSvcOld001';
 const DB_LOGIN = 'aepSourceDbLogin';
 /** The sample database's password, kept in the Database Login credential the examples use. */
 const DB_PASSWORD = 'analyst-pw';
@@ -57,6 +59,7 @@ beforeAll(async () => {
 	const credentials: CredentialImport[] = [
 		{ id: CRED, name: 'Flow Service API', type: 'flowServiceApi', data: { accessToken: TOKEN, apiKey: API_KEY, ...platform } },
 		{ id: BAD_CRED, name: 'Expired token', type: 'flowServiceApi', data: { accessToken: 'expired-token', apiKey: API_KEY, ...platform } },
+		{ id: OLD_CRED, name: 'Saved with clientId', type: 'flowServiceApi', data: { accessToken: TOKEN, clientId: API_KEY, ...platform } },
 		{ id: S2S_CRED, name: 'Server-to-Server', type: 'flowServiceServerToServerApi', data: { accessToken: '', clientId: API_KEY, clientSecret: CLIENT_SECRET, scopes: 'openid,AdobeID', imsTokenUrl: stack.emulator.imsTokenUrl, ...platform } },
 		{ id: DB_LOGIN, name: 'Source database login', type: 'flowServiceDatabaseApi', data: { loginInput: 'fields', host: '127.0.0.1', port: String(stack.database.port), database: 'sales', username: 'analyst', password: DB_PASSWORD } },
 		{ id: BAD_S2S_CRED, name: 'Wrong secret', type: 'flowServiceServerToServerApi', data: { accessToken: '', clientId: API_KEY, clientSecret: `${CANARY}-wrong`, scopes: 'openid', imsTokenUrl: stack.emulator.imsTokenUrl, ...platform } },
@@ -141,6 +144,18 @@ test('get many → filter → delete: only the matching connections go', async (
 	const names = stack.emulator.connections(ORG).map((c) => c.name);
 	expect(names.filter((n) => n.startsWith('tmp-'))).toEqual([]);
 	expect(stack.emulator.connections(ORG)).toHaveLength(before - 3);
+});
+
+test('a credential saved with the old clientId field still lists connections', async () => {
+	stack.emulator.seedConnections(ORG, 'prod', 1, () => ({ name: 'listed with clientId' }));
+	const workflow = useCredential(loadExample('delete-connections-by-name.json'), 'flowServiceApi', OLD_CRED);
+	workflow.id = 'aepOldClientId01';
+	workflow.nodes = workflow.nodes.filter((node) => node.name === 'Start' || node.name === 'Get Connections');
+	(workflow as unknown as { connections: Record<string, unknown> }).connections = { Start: { main: [[{ node: 'Get Connections', type: 'main', index: 0 }]] } };
+	await n8n.importWorkflow(workflow);
+	const run = await n8n.execute(workflow.id);
+	expectSuccess(run);
+	expect(itemsOf(run.result, 'Get Connections').length).toBe(stack.emulator.connections(ORG).length);
 });
 
 test('a wrong token fails the execution with the Platform error', async () => {
