@@ -17,7 +17,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { startStack } from '../emulator/stack';
 import type { Stack } from '../emulator/stack';
 import type { InstallWay, N8nRuntime } from '../support/n8n';
-import { ensureBuilt, ensureN8n, isInstalled, itemsOf, loadExample, N8nInstance, n8nVersion, packTarball, restSession, ROOT, run, RUNTIME } from '../support/n8n';
+import { ensureBuilt, ensureN8n, installFromLockfile, isInstalled, itemsOf, loadExample, N8nInstance, n8nVersion, packTarball, restSession, ROOT, run, RUNTIME } from '../support/n8n';
 
 const COMPAT = join(ROOT, 'compat');
 const TOKEN = 'compat-token';
@@ -26,6 +26,7 @@ const ORG = 'COMPAT00000000000000000A@AdobeOrg';
 const CREDENTIAL = 'aepFlowSvcCred01';
 const REFUSED = 'aepFlowSvcRefused';
 const WRONG_KEY = 'aepFlowSvcWrongKey';
+const OLD_CLIENT_ID = 'aepFlowSvcOldKey';
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
 interface Target {
@@ -73,11 +74,10 @@ function ensureInstalled(target: Target, node: NodeJs): number {
 	if (isInstalled(target.folder) && (target.node === 'current' || existsSync(sqlite))) return 0;
 	const started = Date.now();
 	say(`Installing n8n ${n8nVersion(target.folder)} into ${target.folder.slice(ROOT.length + 1)}/ (once; several minutes)...`);
-	// `npm install` follows the lockfile; see ensureN8n for why not `npm ci`.
 	if (target.node === 'current') {
-		run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], target.folder);
+		installFromLockfile(target.folder);
 	} else {
-		run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], target.folder);
+		installFromLockfile(target.folder, ['--ignore-scripts']);
 		const env = { ...process.env, PATH: `${dirname(node.executable)}${delimiter}${process.env.PATH ?? ''}`, ...(node.nodedir ? { npm_config_nodedir: node.nodedir } : {}) };
 		run('npm', ['rebuild', 'sqlite3', '--loglevel=error'], target.folder, env);
 	}
@@ -97,7 +97,7 @@ interface Row {
 	cells: Record<string, Cell>;
 }
 
-const COLUMNS = ['n8n-workflow names', 'installer: loads', 'explore', 'nightly ×2', 'credential test', 'npm install <tgz>'] as const;
+const COLUMNS = ['n8n-workflow names', 'installer: loads', 'explore', 'nightly ×2', 'credential test', 'clientId credential', 'npm install <tgz>'] as const;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -122,6 +122,8 @@ function credentials(stack: Stack) {
 		{ id: CREDENTIAL, name: 'Flow Service API', type: 'flowServiceApi', data: { accessToken: TOKEN, ...platform } },
 		{ id: REFUSED, name: 'Expired token', type: 'flowServiceApi', data: { accessToken: 'expired-token', ...platform } },
 		{ id: WRONG_KEY, name: 'Another project', type: 'flowServiceApi', data: { accessToken: TOKEN, ...platform, apiKey: 'another-project' } },
+		// Saved when the API key field was called clientId: no apiKey.
+		{ id: OLD_CLIENT_ID, name: 'Saved with clientId', type: 'flowServiceApi', data: { accessToken: TOKEN, clientId: API_KEY, imsOrgId: ORG, sandboxName: 'prod', baseUrl: stack.emulator.url } },
 		{
 			id: 'aepSourceDbLogin',
 			name: 'Source database login',
@@ -209,6 +211,19 @@ async function credentialTest(n8n: N8nInstance, stack: Stack): Promise<string> {
 	}
 }
 
+/** Lists connections with the credential saved the old way (the example's Get Connections alone). */
+async function oldClientIdCredential(n8n: N8nInstance, stack: Stack): Promise<string> {
+	stack.emulator.seedConnections(ORG, 'prod', 1, () => ({ name: 'listed with clientId' }));
+	const workflow = loadExample('delete-connections-by-name.json', {}, { flowServiceApi: OLD_CLIENT_ID }, true);
+	workflow.id = 'aepCompatOldKey1';
+	workflow.nodes = workflow.nodes.filter((node) => node.name === 'Start' || node.name === 'Get Connections');
+	(workflow as unknown as { connections: unknown }).connections = { Start: { main: [[{ node: 'Get Connections', type: 'main', index: 0 }]] } };
+	await n8n.importWorkflow(workflow);
+	const listed = itemsOf(await execute(n8n, workflow.id), 'Get Connections').length;
+	if (listed === 0) throw new Error('the workflow ran but listed no connection');
+	return `(${listed} listed)`;
+}
+
 async function check(target: Target, tarball: string, stack: Stack): Promise<Row> {
 	const node = nodeJs(target.node);
 	const nodeVersion = spawnSync(node.executable, ['--version'], { encoding: 'utf8' }).stdout.trim();
@@ -231,11 +246,14 @@ async function check(target: Target, tarball: string, stack: Stack): Promise<Row
 				const id = loadExample('nightly-table-to-dataset.json').id;
 				await execute(installed, id);
 				const second = await execute(installed, id);
-				const created = itemsOf(second, 'Nightly Dataflow')[0]?.json.created;
-				if (created !== false) throw new Error(`the second run made a new dataflow (created: ${String(created)})`);
+				for (const node of ['Connect Warehouse', 'Source: the Table', 'Target: the Dataset', 'Map Columns by Name', 'Nightly Dataflow']) {
+					const created = itemsOf(second, node)[0]?.json.created;
+					if (created !== false) throw new Error(`the second run's ${node} made a new object (created: ${String(created)})`);
+				}
 				return '(2nd reused)';
 			});
 			await cell(row, 'credential test', () => credentialTest(installed, stack));
+			await cell(row, 'clientId credential', () => oldClientIdCredential(installed, stack));
 		} finally {
 			n8n?.dispose();
 		}

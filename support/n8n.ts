@@ -6,6 +6,7 @@
  * way (an N8nRuntime each, in compat/).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -38,21 +39,50 @@ export function n8nVersion(folder = RUNTIME): string {
 	return (JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { dependencies: { n8n: string } }).dependencies.n8n;
 }
 
-/** Whether the n8n its package.json names is installed in the folder. */
-export function isInstalled(folder: string): boolean {
-	const installed = join(folder, 'node_modules', 'n8n', 'package.json');
-	return existsSync(installed) && (JSON.parse(readFileSync(installed, 'utf8')) as { version: string }).version === n8nVersion(folder);
+/** What a folder's install is made from: its package.json and lockfile, as one digest. */
+function lockDigest(folder: string): string {
+	const hash = createHash('sha256');
+	for (const file of ['package.json', 'package-lock.json']) hash.update(readFileSync(join(folder, file)));
+	return hash.digest('hex');
 }
 
-/** Installs the pinned n8n from its lockfile unless that exact version is already there. */
+/** Written after an install from the lockfile: the digest of what it was made from. */
+const stampOf = (folder: string) => join(folder, 'node_modules', '.installed-from');
+
+/** Whether the folder holds an install of exactly its package.json and lockfile as they are now. */
+export function isInstalled(folder: string): boolean {
+	const stamp = stampOf(folder);
+	return existsSync(stamp) && readFileSync(stamp, 'utf8') === lockDigest(folder);
+}
+
+/**
+ * Installs exactly what the folder's lockfile names (`npm ci`), or fails saying what drifted: npm
+ * refuses a lockfile out of step with its package.json, and names what is missing. An install never
+ * writes the lockfile, so a test run leaves the tracked files as they were; a lockfile changed by
+ * anything during the install is an error too.
+ */
+export function installFromLockfile(folder: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = process.env): void {
+	const before = lockDigest(folder);
+	const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error', ...extraArgs], { cwd: folder, env, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+	if (result.status !== 0) {
+		const drift = (result.stderr ?? '').split('\n').filter((line) => /Missing:|Invalid:|in sync/.test(line));
+		process.stderr.write(result.stderr ?? '');
+		throw new Error(
+			drift.length > 0
+				? `${folder}/package-lock.json is out of step with its package.json, so npm cannot install exactly what it names:\n${drift.join('\n')}\nRun \`npm install --package-lock-only\` in that folder, check the diff and commit the lockfile.`
+				: `npm ci failed in ${folder} (exit ${result.status})`,
+		);
+	}
+	if (lockDigest(folder) !== before) throw new Error(`Installing in ${folder} changed its package.json or package-lock.json: the pinned versions drifted`);
+	writeFileSync(stampOf(folder), before);
+}
+
+/** Installs the pinned n8n from its lockfile unless exactly that install is already there. */
 export function ensureN8n(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): void {
 	if (isInstalled(RUNTIME)) return;
-	log(`Installing n8n ${n8nVersion()} into n8n-runtime/ (once; a few minutes)...`);
+	log(`Installing n8n ${n8nVersion()} into n8n-runtime/ from its lockfile (once; a few minutes)...`);
 	const started = Date.now();
-	// `npm install` follows the lockfile too; `npm ci` refuses it because four optional
-	// platform packages of a dependency (msgpackr-extract for macOS, Windows, ARM) are not on the
-	// registry this project installs from, so the lockfile cannot list them.
-	run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], RUNTIME);
+	installFromLockfile(RUNTIME);
 	log(`n8n installed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
