@@ -11,6 +11,7 @@ import type { RequestContext } from '../gateway';
 import type { Pager } from '../listing';
 import { checkParameters, filterItems, orderItems, readFilters } from '../listing';
 import type { ConnectionStore } from '../store';
+import { newEtag, sameEtag } from '../store';
 import type { Stamp } from './buckets';
 import { Buckets, stamp } from './buckets';
 import type { DataLake } from './dataLake';
@@ -133,6 +134,40 @@ export class FlowConnections {
 		const all: Common[] = kind === 'sourceConnections' ? this.sources.all(ctx) : this.targets.all(ctx);
 		const items = orderItems(filterItems(all, readFilters(query, ctx.requestId)), query.get('orderby'), ctx.requestId);
 		return this.pager.page(endpoint, items, query, rawQuery, ctx.requestId);
+	}
+
+	/**
+	 * `PATCH` with `If-Match` (the OpenAPI's updateSourceConnection / updateTargetConnection): the name
+	 * and the description. Adobe advises against changing what a dataflow reads or writes this way
+	 * (create new connections and a new dataflow instead), so params and data are not patchable here.
+	 */
+	update(kind: 'sourceConnections' | 'targetConnections', ctx: RequestContext, id: string, ifMatch: string | undefined, operations: unknown): Common {
+		const current: Common = kind === 'sourceConnections' ? this.findSource(ctx, id) : this.findTarget(ctx, id);
+		if (!ifMatch) throw flowError('ifMatchMissing', "The header 'If-Match' is missing in the request. Please provide the header and try again.", ctx.requestId);
+		if (!sameEtag(ifMatch, current.etag)) {
+			throw flowError('versionMismatch', `The supplied version '${ifMatch}' does not match the current version on entity '${current.etag}'. Please ensure that the supplied version matches the current version on entity and try again.`, ctx.requestId);
+		}
+		if (!Array.isArray(operations) || operations.length === 0) {
+			throw flowError('emptyBody', 'The request body cannot be null or empty. Please provide a request body and try again.', ctx.requestId);
+		}
+		const next = structuredClone(current);
+		for (const operation of operations as Array<{ op?: unknown; path?: unknown; value?: unknown }>) {
+			const op = String(operation?.op).toLowerCase();
+			const path = String(operation?.path);
+			if (!['add', 'replace', 'remove'].includes(op)) {
+				throw flowError('unsupportedPatchOp', `Unsupported operation '${String(operation?.op)}' received. Please use one of the supported operation types and try again.`, ctx.requestId);
+			}
+			if (path === '/name' && op !== 'remove' && typeof operation.value === 'string' && operation.value.trim() !== '') next.name = operation.value;
+			else if (path === '/description' && op !== 'remove' && typeof operation.value === 'string') next.description = operation.value;
+			else if (path === '/description' && op === 'remove' && next.description !== undefined) delete next.description;
+			else throw flowError('invalidPatchPath', `The path ${path} provided in ops is invalid. Please provide valid path ${path} and try again.`, ctx.requestId);
+		}
+		next.etag = newEtag();
+		next.version = next.etag;
+		next.updatedAt = Date.now();
+		next.updatedBy = `${ctx.clientId}@AdobeID`;
+		next.updatedClient = ctx.clientId;
+		return kind === 'sourceConnections' ? this.sources.put(ctx, next as StoredSourceConnection) : this.targets.put(ctx, next);
 	}
 
 	delete(kind: 'sourceConnections' | 'targetConnections', ctx: RequestContext, id: string): void {

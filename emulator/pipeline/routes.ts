@@ -32,6 +32,10 @@ export function routeFlowService(pipeline: Pipeline, req: IncomingMessage, ctx: 
 		}
 		if (segments.length === 1 && method === 'GET') return { status: 200, body: pipeline.connections.list(collection, ctx, query, url.search) };
 		if (segments.length === 2 && method === 'GET') return { status: 200, body: { items: [source ? pipeline.connections.findSource(ctx, id) : pipeline.connections.findTarget(ctx, id)] } };
+		if (segments.length === 2 && method === 'PATCH') {
+			const updated = pipeline.connections.update(collection, ctx, id, header(req, 'if-match'), body);
+			return { status: 200, body: { id: updated.id, etag: updated.etag } };
+		}
 		if (segments.length === 2 && method === 'DELETE') {
 			pipeline.connections.delete(collection, ctx, id);
 			return { status: 204 };

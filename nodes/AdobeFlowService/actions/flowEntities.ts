@@ -220,7 +220,7 @@ export async function findByName(
 		.sort((a, b) => Number(b.createdAt ?? 0) - Number(a.createdAt ?? 0))[0];
 }
 
-export type IfExists = 'reuse' | 'fail' | 'create';
+export type IfExists = 'reuse' | 'update' | 'fail' | 'create';
 
 export function readIfExists(context: IExecuteFunctions, itemIndex: number): IfExists {
 	const options = context.getNodeParameter('options', itemIndex, {}) as { ifExists?: IfExists };
@@ -231,12 +231,44 @@ export interface CreateOutcome {
 	item: IDataObject;
 	created: boolean;
 	recovered: boolean;
+	/** What If It Exists asked for, when the object existed. */
+	ifExists?: IfExists;
+	/** With Update It: what was changed (empty when the object already was as asked). */
+	changes?: string[];
+}
+
+/** What Update It sends to an existing object: JSON Patch operations, and what each changes, in a user's words. */
+export interface Changes {
+	ops: IDataObject[];
+	changes: string[];
+}
+
+/** One JSON Patch of an existing Flow Service object, with the etag it was read with (`If-Match`). */
+export async function patchExisting(
+	client: FlowServiceClient,
+	path: string,
+	existing: IDataObject,
+	ops: IDataObject[],
+	itemIndex: number,
+	secrets: string[] = [],
+): Promise<void> {
+	await client.request({
+		method: 'PATCH',
+		path: `${path}/${encodeURIComponent(String(existing.id))}`,
+		headers: { 'If-Match': String(existing.etag ?? '') },
+		body: ops,
+		// If-Match makes a second send harmless: it meets a new etag and is refused (reported).
+		idempotent: true,
+		secrets,
+		itemIndex,
+	});
 }
 
 /**
  * POST a new object, safe to run again: with Reuse an existing one of the same name (and the same
- * `property` filters) is returned instead; with Fail it is an error naming it; a create whose answer
- * was lost is looked for, not sent blindly again (see the transport's recovery).
+ * `property` filters) is returned as it is; with Update the differences `update` finds are patched
+ * into it, then it is read back; with Fail it is an error naming it; a create whose answer was lost is
+ * looked for, not sent blindly again (see the transport's recovery).
  */
 export async function createOnce(
 	context: IExecuteFunctions,
@@ -245,16 +277,23 @@ export async function createOnce(
 	body: IDataObject & { name: string },
 	property: string[],
 	conflict?: (existing: IDataObject) => string | undefined,
+	update?: (existing: IDataObject) => Changes,
 ): Promise<CreateOutcome> {
 	const ifExists = readIfExists(context, itemIndex);
 	if (ifExists !== 'create') {
 		const existing = await findByName(client, kind, body.name, property, itemIndex);
 		const difference = existing && conflict?.(existing);
-		if (existing && ifExists === 'reuse' && !difference) return { item: existing, created: false, recovered: false };
+		if (existing && ifExists === 'reuse' && !difference) return { item: existing, created: false, recovered: false, ifExists };
+		if (existing && ifExists === 'update' && !difference) {
+			const { ops, changes } = update?.(existing) ?? { ops: [], changes: [] };
+			if (ops.length === 0) return { item: existing, created: false, recovered: false, ifExists, changes: [] };
+			await patchExisting(client, kind.path, existing, ops, itemIndex);
+			return { item: await fetchEntity(client, kind, String(existing.id), itemIndex), created: false, recovered: false, ifExists, changes };
+		}
 		if (existing) {
 			throw fieldError(
 				context,
-				new FieldError('Name', `is already used by ${kind.noun} ${String(existing.id)}${difference ? `, which ${difference}` : ''}`, 'Choose another name, or set If It Exists to Reuse It'),
+				new FieldError('Name', `is already used by ${kind.noun} ${String(existing.id)}${difference ? `, which ${difference}` : ''}`, difference ? 'Choose another name' : 'Choose another name, or set If It Exists to Reuse It or Update It'),
 				itemIndex,
 			);
 		}
@@ -276,7 +315,25 @@ export async function createOnce(
 	return { item: { ...body, id: answer.id, etag: answer.etag, state: 'enabled' }, created: true, recovered };
 }
 
-/** The flags every Create adds to its output. */
+/** A description patch, where the node gives one the object does not have (`add`: it may have none). */
+export function descriptionChange(existing: IDataObject, wanted: unknown): Changes {
+	return typeof wanted === 'string' && wanted !== '' && existing.description !== wanted
+		? { ops: [{ op: 'add', path: '/description', value: wanted }], changes: ['description'] }
+		: { ops: [], changes: [] };
+}
+
+/**
+ * The flags every Create adds to its output: `outcome` says in words what happened — created, reused
+ * and left as it was (Reuse It), updated (Update It, with `changes`), or already as asked.
+ */
 export function outcomeFlags(outcome: CreateOutcome): IDataObject {
-	return { created: outcome.created, reused: !outcome.created, recoveredAfterLostAnswer: outcome.recovered };
+	const changes = outcome.changes ?? [];
+	const said = outcome.created
+		? 'created'
+		: changes.length > 0
+			? `updated: ${changes.join(', ')}`
+			: outcome.ifExists === 'update'
+				? 'reused: already as asked'
+				: 'reused: left as it was';
+	return { created: outcome.created, reused: !outcome.created, updated: changes.length > 0, changes, outcome: said, recoveredAfterLostAnswer: outcome.recovered };
 }

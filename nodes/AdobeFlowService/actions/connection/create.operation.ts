@@ -6,7 +6,10 @@ import { buildConnection } from '../../helpers/connectionBody';
 import { FieldError } from '../../helpers/validation';
 import type { ItemContext } from '../common';
 import { fieldError, forOperation, validated } from '../common';
+import type { CreateOutcome } from '../flowEntities';
+import { descriptionChange, outcomeFlags, patchExisting, readIfExists } from '../flowEntities';
 import { connectorProperties, readConnectionInput, readConnector } from './connectorFields';
+import { fetchConnection } from './get.operation';
 import { findByNameAndSpec } from './lookup';
 import type { PreparedConnection } from './otherConnector';
 import { otherConnectorProperties, prepareOther } from './otherConnector';
@@ -44,10 +47,10 @@ const properties: INodeProperties[] = [
 export const description = forOperation('connection', 'create', properties);
 
 /**
- * Create's one output shape, whether it created or reused: every key is there each time
+ * Create's one output shape, whether it created, reused or updated: every key is there each time
  * (`description` null when there is none), so expressions written against one run hold on the next.
  */
-function output(connector: PreparedConnection['connector'], found: IDataObject, outcome: { created: boolean; recovered?: boolean }): IDataObject {
+function output(connector: PreparedConnection['connector'], found: IDataObject, outcome: CreateOutcome): IDataObject {
 	return {
 		id: String(found.id),
 		etag: String(found.etag),
@@ -56,10 +59,30 @@ function output(connector: PreparedConnection['connector'], found: IDataObject, 
 		connector: connector.displayName,
 		connectionSpecId: connector.connectionSpecId,
 		connectionSpecVersion: connector.connectionSpecVersion,
-		created: outcome.created,
-		reused: !outcome.created,
-		recoveredAfterLostAnswer: outcome.recovered === true,
+		...outcomeFlags(outcome),
 	};
+}
+
+/**
+ * Update It on an existing connection: its login replaced with the one this node sends (the Platform
+ * masks secrets, so a changed password cannot be seen: the login is always sent), and its description
+ * where the node gives another. Refused when the connection was made with another auth method, whose
+ * params these are not.
+ */
+async function updateExisting(context: IExecuteFunctions, item: ItemContext, existing: IDataObject, built: PreparedConnection['built']): Promise<IDataObject> {
+	const made = (existing.auth as IDataObject | undefined)?.specName;
+	const wanted = built.body.auth.specName;
+	if (typeof made === 'string' && made !== wanted) {
+		throw fieldError(
+			context,
+			new FieldError('Authentication', `is ${wanted}, but connection ${String(existing.id)} was made with ${made}`, `Choose ${made}, or set If It Exists to Create Another`),
+			item.itemIndex,
+		);
+	}
+	const description = descriptionChange(existing, built.body.description);
+	const ops = [{ op: 'replace', path: '/auth/params', value: built.body.auth.params as unknown as IDataObject }, ...description.ops];
+	await patchExisting(item.client, '/connections', existing, ops, item.itemIndex, built.secrets);
+	return await fetchConnection(context, item, String(existing.id));
 }
 
 /** A connector of connectors.ts: its fields read and checked, its body built. */
@@ -77,16 +100,21 @@ export async function execute(this: IExecuteFunctions, { itemIndex, client }: It
 		return [{ dryRun: true, connector: connector.displayName, method: 'POST', path: '/connections', body: built.maskedBody as unknown as IDataObject }];
 	}
 
-	const ifExists = options.ifExists ?? 'reuse';
+	const ifExists = readIfExists(this, itemIndex);
 	if (ifExists !== 'create') {
 		const existing = await findByNameAndSpec(client, built.body.name, connector.connectionSpecId, itemIndex);
 		if (existing && ifExists === 'reuse') {
-			return [output(connector, existing, { created: false })];
+			return [output(connector, existing, { item: existing, created: false, recovered: false, ifExists })];
+		}
+		if (existing && ifExists === 'update') {
+			const changes = ['login', ...descriptionChange(existing, built.body.description).changes];
+			const updated = await updateExisting(this, { itemIndex, client }, existing, built);
+			return [output(connector, updated, { item: updated, created: false, recovered: false, ifExists, changes })];
 		}
 		if (existing) {
 			throw fieldError(
 				this,
-				new FieldError('Name', `is already used by connection ${String(existing.id)} of the same connector`, 'Choose another name, or set If It Exists to Reuse It'),
+				new FieldError('Name', `is already used by connection ${String(existing.id)} of the same connector`, 'Choose another name, or set If It Exists to Reuse It or Update It'),
 				itemIndex,
 			);
 		}
@@ -107,5 +135,6 @@ export async function execute(this: IExecuteFunctions, { itemIndex, client }: It
 			},
 		},
 	});
-	return [output(connector, { ...built.body, id: body.id, etag: body.etag }, { created: true, recovered })];
+	const made = { ...built.body, id: body.id, etag: body.etag } as unknown as IDataObject;
+	return [output(connector, made, { item: made, created: true, recovered })];
 }

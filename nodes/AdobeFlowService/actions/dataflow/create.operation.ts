@@ -8,7 +8,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readText } from '../../helpers/validation';
 import type { ItemContext } from '../common';
 import { forOperation, validated } from '../common';
-import { createOnce, DATAFLOW, entityLocator, outcomeFlags, readEntityId, SOURCE_CONNECTION, TARGET_CONNECTION } from '../flowEntities';
+import type { Changes } from '../flowEntities';
+import { createOnce, DATAFLOW, descriptionChange, entityLocator, outcomeFlags, readEntityId, SOURCE_CONNECTION, TARGET_CONNECTION } from '../flowEntities';
 import { mappingIdProperty, readMappingId } from '../mapping/mappingSets';
 import { readSchedule, scheduleProperties } from './schedule';
 
@@ -27,6 +28,40 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = forOperation('dataflow', 'create', properties);
+
+/**
+ * What Update It patches into an existing dataflow of the same name and source connection: the
+ * description, the schedule's frequency and interval, the mapping set and the incremental column
+ * (each transformation replaced at its own index, as Adobe's update tutorial does). Not the start time:
+ * the Platform refuses to change it once it has passed (`1366-400`). Values are compared as text, as
+ * the Platform reads a schedule back as the strings it was sent and `mappingVersion` as a string.
+ */
+export function dataflowChanges(existing: IDataObject, wanted: { description?: string; scheduleParams: IDataObject; transformations: Array<{ name: string; params: IDataObject }> }): Changes {
+	const { ops, changes } = descriptionChange(existing, wanted.description);
+	const schedule = (existing.scheduleParams ?? {}) as IDataObject;
+	for (const key of ['frequency', 'interval']) {
+		const value = wanted.scheduleParams[key];
+		if (value !== undefined && String(schedule[key] ?? '') !== String(value)) {
+			ops.push({ op: schedule[key] === undefined ? 'add' : 'replace', path: `/scheduleParams/${key}`, value });
+			changes.push(`schedule ${key}`);
+		}
+	}
+	const current = (Array.isArray(existing.transformations) ? existing.transformations : []) as Array<{ name?: string; params?: IDataObject }>;
+	const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+	for (const transformation of wanted.transformations) {
+		const index = current.findIndex((t) => t.name === transformation.name);
+		const before = index < 0 ? undefined : current[index].params ?? {};
+		const differs =
+			transformation.name === 'Mapping'
+				? String(before?.mappingId) !== String(transformation.params.mappingId)
+				: !same((before?.deltaColumn as IDataObject | undefined)?.name, (transformation.params.deltaColumn as IDataObject | undefined)?.name);
+		if (!differs) continue;
+		if (index < 0) ops.push({ op: 'add', path: `/transformations/${current.length}`, value: transformation });
+		else ops.push({ op: 'replace', path: `/transformations/${index}`, value: transformation });
+		changes.push(transformation.name === 'Mapping' ? 'mapping' : 'incremental column');
+	}
+	return { ops, changes };
+}
 
 export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject[]> {
 	const { itemIndex } = item;
@@ -48,9 +83,17 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 		],
 		scheduleParams,
 	};
-	const outcome = await createOnce(this, item, DATAFLOW, body, [], (existing) => {
-		const source = (existing.sourceConnectionIds as string[] | undefined)?.[0];
-		return source === sourceConnectionId ? undefined : `reads source connection ${String(source)}`;
-	});
+	const outcome = await createOnce(
+		this,
+		item,
+		DATAFLOW,
+		body,
+		[],
+		(existing) => {
+			const source = (existing.sourceConnectionIds as string[] | undefined)?.[0];
+			return source === sourceConnectionId ? undefined : `reads source connection ${String(source)}`;
+		},
+		(existing) => dataflowChanges(existing, body),
+	);
 	return [{ ...DATAFLOW.output(outcome.item), ...outcomeFlags(outcome) }];
 }

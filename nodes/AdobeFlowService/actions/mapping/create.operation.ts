@@ -10,7 +10,7 @@ import type { ItemContext } from '../common';
 import { fieldError, forOperation, validated } from '../common';
 import { exploreTable } from '../database/explore';
 import { fetchSchemaFields, readLocator, SCHEMA_ID, schemaLocator } from '../dataLake';
-import { entityLocator, fetchEntity, readEntityId, readIfExists, SOURCE_CONNECTION } from '../flowEntities';
+import { entityLocator, fetchEntity, outcomeFlags, readEntityId, readIfExists, SOURCE_CONNECTION } from '../flowEntities';
 import type { Pair, Unmatched } from './mappingSets';
 import { findIdentical, mappingOutput, matchByName } from './mappingSets';
 
@@ -113,7 +113,8 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 	const ifExists = readIfExists(this, itemIndex);
 	if (ifExists !== 'create') {
 		const existing = await findIdentical(client, schemaId, pairs, itemIndex);
-		if (existing && ifExists === 'reuse') return [{ ...mappingOutput(existing), ...result, created: false, reused: true, recoveredAfterLostAnswer: false }];
+		// A mapping set is found by its schema and pairs, which is all it holds: Update It has nothing to change.
+		if (existing && ifExists !== 'fail') return [{ ...mappingOutput(existing), ...result, ...outcomeFlags({ item: existing, created: false, recovered: false, ifExists, changes: [] }) }];
 		if (existing) throw fieldError(this, new FieldError('Pairs', `are those of mapping set ${String(existing.id)} already`, 'Set If It Exists to Reuse It'), itemIndex);
 	}
 	const body = { outputSchema: { schemaRef: { id: schemaId, contentType: 'application/vnd.adobe.xed-full+json;version=1' } }, mappings: pairs };
@@ -126,5 +127,5 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 		itemIndex,
 		recovery: { lookup: async () => await findIdentical(client, schemaId, pairs, itemIndex) },
 	});
-	return [{ ...mappingOutput({ ...body, ...answer }), ...result, created: true, reused: false, recoveredAfterLostAnswer: recovered }];
+	return [{ ...mappingOutput({ ...body, ...answer }), ...result, ...outcomeFlags({ item: answer, created: true, recovered }) }];
 }

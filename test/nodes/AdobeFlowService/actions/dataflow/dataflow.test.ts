@@ -33,6 +33,9 @@ describe('Create', () => {
 			updatedAt: null,
 			created: true,
 			reused: false,
+			updated: false,
+			changes: [],
+			outcome: 'created',
 			recoveredAfterLostAnswer: false,
 		});
 		const flow = stored(out.id);

@@ -26,6 +26,9 @@ describe('Create', () => {
 			updatedAt: null,
 			created: true,
 			reused: false,
+			updated: false,
+			changes: [],
+			outcome: 'created',
 			recoveredAfterLostAnswer: false,
 		});
 		const stored = h.stack.emulator.pipeline.connections.sources.bucket(ORG, 'prod').get(String(out.id))!;
@@ -76,7 +79,7 @@ describe('Get, Get Many, Delete', () => {
 	test('Get and Get Many (of one base connection) give the same shape as Create', async () => {
 		const made = await steps.sourceConnection(baseId, 'listed source');
 		const got = (await h.run({ resource: 'sourceConnection', operation: 'get', sourceConnection: byId(made.id) }))[0].json;
-		expect(Object.keys(got).sort()).toEqual(Object.keys(made).filter((k) => !['created', 'reused', 'recoveredAfterLostAnswer'].includes(k)).sort());
+		expect(Object.keys(got).sort()).toEqual(Object.keys(made).filter((k) => !['created', 'reused', 'updated', 'changes', 'outcome', 'recoveredAfterLostAnswer'].includes(k)).sort());
 		expect(got).toMatchObject({ id: made.id, table: 'sales.customers', createdAt: expect.any(Number) });
 		const many = await h.run({ resource: 'sourceConnection', operation: 'getMany', returnAll: true, filters: { baseConnectionId: baseId, name: 'listed source' } });
 		expect(many.map((o) => o.json.id)).toEqual([made.id]);
