@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { nodeProperties, subtitle } from './actions/description';
+import { DATABASE_CREDENTIAL_SHOWN, nodeProperties, subtitle } from './actions/description';
 import { route } from './actions/router';
 import { getAuthSpecFields, getAuthSpecNames } from './methods/authSpec';
 import { testDatabaseLogin } from './methods/credentialTest';
@@ -33,8 +33,9 @@ export class AdobeFlowService implements INodeType {
 		credentials: [
 			{ name: 'flowServiceApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
 			{ name: 'flowServiceServerToServerApi', required: true, displayOptions: { show: { authentication: ['serverToServer'] } } },
-			// The source database's login, for Create and Update unless typed into the node.
-			{ name: 'flowServiceDatabaseApi', required: true, testedBy: 'testDatabaseLogin', displayOptions: { show: { resource: ['connection'], operation: ['create', 'update'], databaseLogin: ['credential'] } } },
+			// The source database's login, for Create and Update unless typed into the node: shown on one
+			// hidden parameter, so that n8n's editor keeps Resource, Operation and Database Login in the panel.
+			{ name: 'flowServiceDatabaseApi', required: true, testedBy: 'testDatabaseLogin', displayOptions: { show: { [DATABASE_CREDENTIAL_SHOWN]: [true] } } },
 		],
 		properties: nodeProperties,
 	};

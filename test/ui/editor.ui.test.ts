@@ -208,22 +208,23 @@ test('a workflow built in the canvas: the node is found by the words users searc
 
 test('Create: the database login from a credential by default; typed fields with a warning; DB2 adds its own', async () => {
 	const credentialSelects = ndv().locator('[data-test-id=node-credentials-select]');
-	expect(await shownParameters()).toEqual(['connector', 'name', 'description', 'databaseLogin']);
+	// Resource and Operation stay in the panel: the database credential depends on neither.
+	expect(await shownParameters()).toEqual(['resource', 'operation', 'connector', 'name', 'description', 'databaseLogin']);
 	expect(await credentialSelects.count()).toBe(2);
 
 	await choose('databaseLogin', 'Typed in This Node');
-	expect(await shownParameters()).toEqual(['connector', 'name', 'description', 'databaseLogin', 'credentialsInput', 'host', 'port', 'database', 'username', 'password']);
+	expect(await shownParameters()).toEqual(['resource', 'operation', 'connector', 'name', 'description', 'databaseLogin', 'credentialsInput', 'host', 'port', 'database', 'username', 'password']);
 	await ndv().getByText(/saved in the workflow as written/).waitFor();
 	expect(await credentialSelects.count()).toBe(1);
 
 	await choose('connector', 'IBM DB2');
-	expect(await shownParameters()).toEqual(['connector', 'name', 'description', 'databaseLogin', 'host', 'port', 'database', 'authenticationType', 'username', 'password']);
+	expect(await shownParameters()).toEqual(['resource', 'operation', 'connector', 'name', 'description', 'databaseLogin', 'host', 'port', 'database', 'authenticationType', 'username', 'password']);
 	await ndv().getByText('The IBM DB2 source is in beta at Adobe').waitFor();
 	await choose('databaseLogin', 'From Credential');
-	expect(await shownParameters()).toEqual(['connector', 'name', 'description', 'databaseLogin', 'authenticationType']);
+	expect(await shownParameters()).toEqual(['resource', 'operation', 'connector', 'name', 'description', 'databaseLogin', 'authenticationType']);
 	expect(await credentialSelects.count()).toBe(2);
 	await choose('connector', 'GreenPlum');
-	expect(await shownParameters()).toEqual(['connector', 'name', 'description', 'databaseLogin']);
+	expect(await shownParameters()).toEqual(['resource', 'operation', 'connector', 'name', 'description', 'databaseLogin']);
 });
 
 test('Create runs with the login from the n8n credential: a new connection id out, no password in the workflow', async () => {
@@ -260,6 +261,25 @@ test('Create runs with the login from the n8n credential: a new connection id ou
 	expect(stored.filter((w) => w.includes('Warehouse from the editor'))).toHaveLength(1);
 	for (const workflow of stored) expect(workflow).not.toContain(stack.database.login.password);
 	await shot('workflow');
+});
+
+test('a saved node opened again: its operation switched to Get Many and run, then back to Create with its fields', async () => {
+	await page.reload();
+	await page.locator('[data-test-id=canvas-node]', { hasText: NODE }).first().dblclick();
+	await ndv().waitFor();
+	expect(await shownParameters()).toEqual(['resource', 'operation', 'connector', 'name', 'description', 'databaseLogin']);
+	await choose('operation', 'Get Many');
+	expect(await shownParameters()).toEqual(expect.arrayContaining(['resource', 'operation', 'returnAll']));
+	expect(await ndv().locator('[data-test-id=node-credentials-select]').count()).toBe(1);
+	await ndv().locator('[data-test-id=node-execute-button]').click();
+	await ndv().locator('[data-test-id=node-run-status-success]').waitFor();
+	await ndv().locator('[data-test-id=output-panel]').getByText(/\d+ items?/).first().waitFor();
+	await choose('operation', 'Create');
+	await choose('connector', 'IBM DB2');
+	expect(await shownParameters()).toEqual(['resource', 'operation', 'connector', 'name', 'description', 'databaseLogin', 'authenticationType']);
+	expect(await ndv().locator('[data-test-id=node-credentials-select]').count()).toBe(2);
+	await shot('operation-switched');
+	await closeNode();
 });
 
 test('From List searches the whole account: the 500th connection is found by name, with its connector', async () => {

@@ -1,5 +1,5 @@
 /** The node's parameters: authentication, resources, operations and the shared options. */
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import * as connection from './connection/Connection.resource';
 import * as connectionSpec from './connectionSpec/ConnectionSpec.resource';
@@ -64,11 +64,16 @@ const options: INodeProperties = {
 			options: [
 				{ name: 'Create Another', value: 'create', description: 'Create a new one even so' },
 				{ name: 'Fail', value: 'fail', description: 'Stop with an error naming the existing one' },
-				{ name: 'Reuse It', value: 'reuse', description: 'Return the existing one instead of creating another' },
+				{ name: 'Reuse It', value: 'reuse', description: 'Return the existing one as it is, instead of creating another' },
+				{
+					name: 'Update It',
+					value: 'update',
+					description: "Bring the existing one to what this node says — a connection's login and description, a dataflow's description, schedule, mapping and incremental column — and say what changed",
+				},
 			],
 			default: 'reuse',
 			description:
-				'What to do when it already exists: a connection of the same name and connector, a source connection of the same name and base connection, a target connection of the same name and dataset, a dataflow of the same name, a mapping set with the same pairs. Reuse lets a scheduled workflow set everything up on its first run and find it on the next.',
+				'What to do when it already exists: a connection of the same name and connector, a source connection of the same name and base connection, a target connection of the same name and dataset, a dataflow of the same name, a mapping set with the same pairs. Reuse lets a scheduled workflow set everything up on its first run and find it on the next; Update also carries a changed password or schedule over.',
 			displayOptions: { show: { '/resource': creatingResources, '/operation': ['create'] } },
 		},
 		{
@@ -82,9 +87,33 @@ const options: INodeProperties = {
 	],
 };
 
+/** The hidden parameter the Source Database credential is shown on. */
+export const DATABASE_CREDENTIAL_SHOWN = 'databaseCredential';
+
+const resourceModules = { connection, database, connectionSpec, sourceConnection, targetConnection, mapping, dataflow, run };
+
+const otherResources = (resource.options as Array<{ value: string }>).map((o) => o.value).filter((value) => value !== 'connection');
+const operationValues = [...new Set(Object.values(resourceModules).flatMap((module) => Object.values(module.operations).map((operation) => operation.option.value)))];
+
+/**
+ * True exactly where the Source Database credential is used: Connection → Create, and Update with
+ * Update Credentials, unless the login is typed into the node (one definition for each operation).
+ * Said with `hide` conditions only: n8n's editor takes out of the node's panel every parameter named
+ * in the `show` conditions of a parameter a credential depends on (to show it in the credential
+ * dialog instead), which took Resource, Operation and Database Login away while the credential was
+ * shown on them; `hide` conditions it leaves alone.
+ */
+const databaseCredential = (operation: 'create' | 'update', hide: NonNullable<IDisplayOptions['hide']> = {}): INodeProperties => ({
+	displayName: 'Uses the Source Database Credential',
+	name: DATABASE_CREDENTIAL_SHOWN,
+	type: 'hidden',
+	default: true,
+	displayOptions: { hide: { resource: otherResources, operation: operationValues.filter((value) => value !== operation), databaseLogin: ['node'], ...hide } },
+});
+
 /** The canvas subtitle: the chosen operation's action, e.g. "Create a connection", not internal values. */
 const actions = Object.fromEntries(
-	Object.entries({ connection, database, connectionSpec, sourceConnection, targetConnection, mapping, dataflow, run }).flatMap(([resourceName, module]) =>
+	Object.entries(resourceModules).flatMap(([resourceName, module]) =>
 		Object.values(module.operations).map((operation) => [`${resourceName}.${operation.option.value}`, operation.option.action]),
 	),
 );
@@ -111,5 +140,7 @@ export const nodeProperties: INodeProperties[] = [
 	...mapping.description,
 	...dataflow.description,
 	...run.description,
+	databaseCredential('create'),
+	databaseCredential('update', { updateCredentials: [false] }),
 	options,
 ];

@@ -2,7 +2,8 @@
  * The database login from the Database Login credential, the default for Create and Update: what it
  * sends, what it never shows, and how it names a problem in the credential.
  */
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { nodeProperties } from '../../../../../nodes/AdobeFlowService/actions/description';
 import { AdobeFlowService } from '../../../../../nodes/AdobeFlowService/AdobeFlowService.node';
@@ -86,11 +87,29 @@ describe('The node asks for the credential only where it is used', () => {
 	const credential = new AdobeFlowService().description.credentials!.find((c) => c.name === 'flowServiceDatabaseApi')!;
 	const databaseLogin = nodeProperties.filter((p) => p.name === 'databaseLogin');
 
+	/** Whether n8n shows the credential for these parameters: n8n-workflow's own defaults and display rules. */
+	const shown = (parameters: INodeParameters) => NodeHelpers.displayParameter(NodeHelpers.getNodeParameters(nodeProperties, parameters, true, false, null, null)!, credential, null, null);
+
 	test('Create and Update, with From Credential the default', () => {
-		expect(credential.displayOptions?.show).toEqual({ resource: ['connection'], operation: ['create', 'update'], databaseLogin: ['credential'] });
+		expect(shown({ resource: 'connection', operation: 'create' })).toBe(true);
+		expect(shown({ resource: 'connection', operation: 'create', databaseLogin: 'node' })).toBe(false);
+		expect(shown({ resource: 'connection', operation: 'update', updateCredentials: true })).toBe(true);
+		expect(shown({ resource: 'connection', operation: 'update' })).toBe(false);
+		for (const operation of ['get', 'getMany', 'delete', 'test']) expect([operation, shown({ resource: 'connection', operation })]).toEqual([operation, false]);
+		expect(shown({ resource: 'database', operation: 'listTables' })).toBe(false);
 		expect(databaseLogin.map((p) => p.default)).toEqual(['credential', 'credential']);
 		expect(databaseLogin.map((p) => p.displayOptions?.show?.operation)).toEqual([['create'], ['update']]);
 		expect(databaseLogin[1].displayOptions?.show?.updateCredentials).toEqual([true]);
+	});
+
+	test("no parameter of the panel is taken out of it by n8n's editor for the credentials' sake", () => {
+		// n8n's editor (isAuthRelatedParameter): the parameters a credential's displayOptions name are its
+		// auth fields; every parameter named in an auth field's `show` conditions leaves the node's panel.
+		const credentials = new AdobeFlowService().description.credentials!;
+		const authFields = nodeProperties.filter((p) => credentials.some((c) => p.name in (c.displayOptions?.show ?? {})));
+		expect([...new Set(authFields.map((p) => p.name))].sort()).toEqual(['authentication', 'databaseCredential']);
+		const takenOut = authFields.flatMap((p) => Object.keys(p.displayOptions?.show ?? {}));
+		expect(takenOut).toEqual([]);
 	});
 
 	test('typed login fields carry a notice that they are saved in the workflow, and show only when chosen', () => {
