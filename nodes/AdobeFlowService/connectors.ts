@@ -579,8 +579,11 @@ export const CONNECTORS: ConnectorEntry[] = [
 				description: 'Server, database, login and SSL mode (no port: the doc sends none)',
 				specName: 'Basic Authentication',
 				fields: ['host', 'database', 'username', 'password', 'sslMode'],
-				optional: ['sslMode'],
-				hints: { sslMode: 'How the Platform uses SSL to reach the server (the doc gives no values; empty: not sent)' },
+				// Always sent: mariadb.md's Basic body has sslMode and does not call it optional, but gives no value.
+				// PREFERRED (encrypt where the server can) is the default of the SSL modes Azure Data Factory documents
+				// for this sslMode; mysql.md's twin body sends DISABLED, which a server that demands TLS refuses.
+				defaults: { sslMode: 'PREFERRED' },
+				hints: { sslMode: 'How the Platform uses SSL to reach the server: DISABLED, PREFERRED (encrypts where the server can), REQUIRED, VERIFY_CA or VERIFY_IDENTITY' },
 				layout: { type: 'params', params: { server: 'host', database: 'database', username: 'username', password: 'password', sslMode: 'sslMode' } },
 			},
 		],

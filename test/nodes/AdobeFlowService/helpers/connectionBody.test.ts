@@ -158,3 +158,19 @@ describe('each connection string in its family\'s grammar', () => {
 		expect(built.params.connectionString).toBe('Server=cb.example.com; Port=8091;AuthMech=1;CredString=[{"user": "an\\"a", "pass":"p\\"d\'{x}=y "}];');
 	});
 });
+
+describe('MariaDB Basic: sslMode always sent, as the page\'s body has it', () => {
+	const mariaDb = findConnector('mariaDb', 'basic')!;
+	const login = { host: 'maria.example.com', database: 'sales', username: 'analyst', password: 's3cret' };
+
+	test('the field starts at PREFERRED, and that is what is sent when it is left alone', () => {
+		expect(mariaDb.defaults?.sslMode).toBe('PREFERRED');
+		const built = buildAuthParams(mariaDb, { values: { ...login, sslMode: mariaDb.defaults?.sslMode } });
+		expect(built.params).toEqual({ server: 'maria.example.com', database: 'sales', username: 'analyst', password: 's3cret', sslMode: 'PREFERRED' });
+	});
+
+	test('another documented mode is sent as chosen; an emptied one is refused before any request', () => {
+		expect(buildAuthParams(mariaDb, { values: { ...login, sslMode: 'REQUIRED' } }).params.sslMode).toBe('REQUIRED');
+		expect(() => buildAuthParams(mariaDb, { values: { ...login, sslMode: '' } })).toThrow(new FieldError('SSL Mode', 'is required'));
+	});
+});
