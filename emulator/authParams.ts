@@ -27,7 +27,7 @@ export function authParamsProblem(file: AuthSpecFile, params: unknown): string |
 	if (!layout) return undefined;
 	let pairs: Record<string, string>;
 	try {
-		pairs = readConnectionString((params as Record<string, string>)[layout.param]);
+		pairs = readConnectionString((params as Record<string, string>)[layout.param], layout.family);
 	} catch (error) {
 		if (error instanceof ConnectionStringProblem) return `The auth.params.${layout.param} cannot be read: ${error.message}. The pattern is ${layout.pattern}.`;
 		throw error;

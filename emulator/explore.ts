@@ -46,7 +46,7 @@ export function targetOf(connection: { connectionSpec: { id: string }; auth: { s
 	let values: Record<string, string> = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)]));
 	if (auth.connectionString) {
 		try {
-			values = readConnectionString(String(params[auth.connectionString.param] ?? ''));
+			values = readConnectionString(String(params[auth.connectionString.param] ?? ''), auth.connectionString.family);
 		} catch (error) {
 			if (error instanceof ConnectionStringProblem) throw new SourceError(`The connection string cannot be read: ${error.message}`, 'invalid');
 			throw error;

@@ -6,6 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import type { ConnectionStringFamily } from './connectionString';
+import { FAMILIES } from './connectionString';
+
 /** Where the database behind a connection is: auth param names, or connection-string keys (upper case). */
 export interface ExploreMap {
 	/** The database's wire protocol; PostgreSQL's when absent. */
@@ -23,10 +26,20 @@ export interface AuthSpecFile {
 	/** `auth.type`, where the doc's body sends one next to specName. */
 	type?: string;
 	schema: JsonSchema;
-	/** For auth specs whose params hold one ODBC-style connection string. */
-	connectionString?: { param: string; pattern: string; required: string[] };
+	/** For auth specs whose params hold one connection string of pairs: read as `family` says (see connectionString.ts). */
+	connectionString?: ConnectionStringLayout;
 	/** Absent where the auth spec names no database login: such connections are not explored here. */
 	explore?: ExploreMap;
+}
+
+export interface ConnectionStringLayout {
+	param: string;
+	/** The grammar the Platform reads the string in; `familyEvidence` says which page or spec says so. */
+	family: ConnectionStringFamily;
+	familyEvidence: string;
+	pattern: string;
+	/** Keys (upper case) that must be there, with a value. */
+	required: string[];
 }
 
 export interface ConnectorFile {
@@ -57,10 +70,22 @@ export interface ConnectionSpec {
 const DATABASE_PROVIDER = '0ed90a81-07f4-4586-8190-b40eccef1c5a';
 const DIRECTORY = join(__dirname, 'connectors');
 
+/** A data file, refused at start where a connection string names no family the emulator reads. */
+function readConnectorFile(file: string): ConnectorFile {
+	const parsed = JSON.parse(readFileSync(join(DIRECTORY, file), 'utf8')) as ConnectorFile;
+	for (const auth of parsed.authSpecs) {
+		const layout = auth.connectionString;
+		if (layout && (!FAMILIES.includes(layout.family) || !layout.familyEvidence)) {
+			throw new Error(`${file}: the connection string of ${auth.name} needs a family (one of ${FAMILIES.join(', ')}) and its familyEvidence`);
+		}
+	}
+	return parsed;
+}
+
 export const CONNECTOR_FILES: ConnectorFile[] = readdirSync(DIRECTORY)
 	.filter((file) => file.endsWith('.json'))
 	.sort()
-	.map((file) => JSON.parse(readFileSync(join(DIRECTORY, file), 'utf8')) as ConnectorFile);
+	.map(readConnectorFile);
 
 export const CONNECTION_SPECS: ConnectionSpec[] = CONNECTOR_FILES.map((file) => ({
 	id: file.connectionSpec.id,

@@ -136,19 +136,36 @@ export type ValueSource =
 	/** A fixed value the documented body always has. */
 	| { value: string };
 
+/**
+ * The grammar a connection string is read in, by the driver behind the connector: how a value holding
+ * `;`, `=`, a brace, a quote or surrounding spaces is written (helpers/connectionString.ts writes each).
+ * - `odbc`: ODBC's `KEY=value;…` (SQLDriverConnect). Such a value in braces, `}` doubled: `PWD={a;b}}c}`.
+ * - `sqlClient`: ADO.NET's (SqlClient, Microsoft's "Connection String Syntax"). Braces are not quotes:
+ *   such a value in double quotes, `"` doubled (`Password="a;b""c"`), or in single quotes where it holds
+ *   a `"` and no `'`; white space at the ends of an unquoted value is dropped, so such a value is quoted.
+ * - `jdbcUrl`: a JDBC URL; each value percent-encoded in its query.
+ * - `azureStorage`: an Azure Storage string, split at `;` and the first `=`: nothing quotes, a `;` cannot be written.
+ * - `jsonCredString`: ODBC pairs whose `CredString` holds JSON, not in braces: values JSON-escaped, a `;` cannot be written.
+ */
+export type PairFamily = 'odbc' | 'sqlClient';
+export type TemplateFamily = 'jdbcUrl' | 'azureStorage' | 'jsonCredString';
+export type ConnectionStringFamily = PairFamily | TemplateFamily;
+
 export type AuthLayout =
 	/** `auth.params` holds one key per value. An optional field left empty is left out. */
 	| { type: 'params'; params: Record<string, ValueSource> }
-	/** `auth.params` holds one ODBC-style connection string, `KEY=value;KEY=value`. */
-	| { type: 'connectionString'; param: string; keys: Array<[string, ValueSource]> }
+	/**
+	 * `auth.params` holds one connection string of `KEY=value` pairs, in the keys' order, written in
+	 * `family`'s grammar; `evidence`: the page or spec that says the connector's string is of that family.
+	 */
+	| { type: 'connectionString'; param: string; family: PairFamily; evidence: string; keys: Array<[string, ValueSource]> }
 	/**
 	 * `auth.params` holds one connection string in a form of its own (a JDBC URL, an Azure storage
-	 * string): `<field>` stands for a value, written as `encoding` says; `refuse` lists characters a
-	 * value may not hold because the form cannot quote them.
+	 * string): `<field>` stands for a value, written as `family` says, which refuses what it cannot write.
 	 */
-	| { type: 'template'; param: string; template: string; encoding: 'raw' | 'json' | 'url'; refuse?: string }
-	/** `auth.params` holds one connection string whose form the doc does not give: only a whole one is taken. */
-	| { type: 'whole'; param: string };
+	| { type: 'template'; param: string; template: string; family: TemplateFamily; evidence: string }
+	/** `auth.params` holds one connection string whose form the doc does not give: only a whole one is taken, as given. */
+	| { type: 'whole'; param: string; evidence: string };
 
 /** One way a connector authenticates: one `auth.specName` and its params. */
 export interface AuthMethod {
@@ -205,8 +222,11 @@ const odbcFive = (keys: [string, string, string, string, string]): Array<[string
 /** The params most Basic Authentication bodies send: `server`, `port`, `database`, `username`, `password`. */
 const SERVER_LOGIN = { server: 'host', port: 'port', database: 'database', username: 'username', password: 'password' } as const satisfies Record<string, ValueSource>;
 
-/** An ODBC connection string of host, port, database, user and password, under its keys (e.g. Server, Port, Database, UID, PWD). */
-function odbcMethod(specName: string, keys: [string, string, string, string, string], port: number): AuthMethod {
+/**
+ * An ODBC connection string of host, port, database, user and password, under its keys (e.g. Server,
+ * Port, Database, UID, PWD); `evidence`: what says the connector's string is ODBC's.
+ */
+function odbcMethod(specName: string, keys: [string, string, string, string, string], port: number, evidence: string): AuthMethod {
 	return {
 		key: 'connectionString',
 		displayName: 'Connection String',
@@ -214,7 +234,7 @@ function odbcMethod(specName: string, keys: [string, string, string, string, str
 		specName,
 		fields: [...FIVE],
 		defaults: { port },
-		layout: { type: 'connectionString', param: 'connectionString', keys: odbcFive(keys) },
+		layout: { type: 'connectionString', param: 'connectionString', family: 'odbc', evidence, keys: odbcFive(keys) },
 		acceptsWholeConnectionString: true,
 	};
 }
@@ -256,7 +276,12 @@ export const CONNECTORS: ConnectorEntry[] = [
 		connectionSpecVersion: '1.0',
 		doc: 'greenplum.md',
 		auths: [
-			odbcMethod('Basic Authentication', ['HOST', 'PORT', 'DB', 'UID', 'PWD'], 5432),
+			odbcMethod(
+				'Basic Authentication',
+				['HOST', 'PORT', 'DB', 'UID', 'PWD'],
+				5432,
+				'Azure Data Factory\'s Greenplum connector, whose string this is (HOST, PORT, DB, UID, PWD), calls it "an ODBC connection string"; UID and PWD are ODBC\'s own keywords',
+			),
 		],
 	},
 	{
@@ -295,7 +320,7 @@ export const CONNECTORS: ConnectorEntry[] = [
 				description: 'A whole connection string, sent as given',
 				specName: 'HDInsights Basic Authentication',
 				fields: [],
-				layout: { type: 'whole', param: 'connectionString' },
+				layout: { type: 'whole', param: 'connectionString', evidence: 'hive.md gives no form for the string (its body sends {CONNECTION_STRING})' },
 				acceptsWholeConnectionString: true,
 			},
 		],
@@ -361,6 +386,8 @@ export const CONNECTORS: ConnectorEntry[] = [
 				layout: {
 					type: 'connectionString',
 					param: 'connectionString',
+					family: 'sqlClient',
+					evidence: 'Server=tcp:…,1433, User ID, Trusted_Connection, Encrypt and Connection Timeout: the ADO.NET (SqlClient) connection string Azure gives for a SQL endpoint',
 					keys: [
 						['Server', { hostPort: ['host', 'port'], separator: ',', prefix: 'tcp:' }],
 						['Database', 'database'],
@@ -406,8 +433,8 @@ export const CONNECTORS: ConnectorEntry[] = [
 					type: 'template',
 					param: 'connectionString',
 					template: 'DefaultEndpointsProtocol=https;AccountName=<accountName>;AccountKey=<accountKey>',
-					encoding: 'raw',
-					refuse: ';',
+					family: 'azureStorage',
+					evidence: 'DefaultEndpointsProtocol, AccountName and AccountKey make an Azure Storage connection string, which has no quoting',
 				},
 				acceptsWholeConnectionString: true,
 			},
@@ -452,8 +479,8 @@ export const CONNECTORS: ConnectorEntry[] = [
 					type: 'template',
 					param: 'connectionString',
 					template: 'Server=<host>; Port=<port>;AuthMech=1;CredString=[{"user": "<username>", "pass":"<password>"}];',
-					encoding: 'json',
-					refuse: ';',
+					family: 'jsonCredString',
+					evidence: 'AuthMech and CredString are keys of the Simba Couchbase ODBC driver; the page writes CredString\'s JSON bare, not in braces',
 				},
 				acceptsWholeConnectionString: true,
 			},
@@ -523,7 +550,12 @@ export const CONNECTORS: ConnectorEntry[] = [
 		beta: true,
 		doc: 'hp-vertica.md',
 		auths: [
-			odbcMethod('Connection String Based Authentication', ['Server', 'Port', 'Database', 'UID', 'PWD'], 5433),
+			odbcMethod(
+				'Connection String Based Authentication',
+				['Server', 'Port', 'Database', 'UID', 'PWD'],
+				5433,
+				'Azure Data Factory\'s Vertica connector, whose string this is, calls it "an ODBC connection string"',
+			),
 		],
 		notice: BETA,
 	},
@@ -535,15 +567,23 @@ export const CONNECTORS: ConnectorEntry[] = [
 		connectionSpecVersion: '1.0',
 		doc: 'mariadb.md',
 		auths: [
-			odbcMethod('Connection String Based Authentication', ['Server', 'Port', 'Database', 'UID', 'PWD'], 3306),
+			odbcMethod(
+				'Connection String Based Authentication',
+				['Server', 'Port', 'Database', 'UID', 'PWD'],
+				3306,
+				'mariadb.md sends the reader to MariaDB Connector/ODBC for the string; Azure Data Factory\'s MariaDB connector calls this string "an ODBC connection string"',
+			),
 			{
 				key: 'basic',
 				displayName: 'Basic Authentication',
 				description: 'Server, database, login and SSL mode (no port: the doc sends none)',
 				specName: 'Basic Authentication',
 				fields: ['host', 'database', 'username', 'password', 'sslMode'],
-				optional: ['sslMode'],
-				hints: { sslMode: 'How the Platform uses SSL to reach the server (the doc gives no values; empty: not sent)' },
+				// Always sent: mariadb.md's Basic body has sslMode and does not call it optional, but gives no value.
+				// PREFERRED (encrypt where the server can) is the default of the SSL modes Azure Data Factory documents
+				// for this sslMode; mysql.md's twin body sends DISABLED, which a server that demands TLS refuses.
+				defaults: { sslMode: 'PREFERRED' },
+				hints: { sslMode: 'How the Platform uses SSL to reach the server: DISABLED, PREFERRED (encrypts where the server can), REQUIRED, VERIFY_CA or VERIFY_IDENTITY' },
 				layout: { type: 'params', params: { server: 'host', database: 'database', username: 'username', password: 'password', sslMode: 'sslMode' } },
 			},
 		],
@@ -567,6 +607,8 @@ export const CONNECTORS: ConnectorEntry[] = [
 				layout: {
 					type: 'connectionString',
 					param: 'connectionString',
+					family: 'sqlClient',
+					evidence: 'Data Source, Initial Catalog, Integrated Security and User ID are SqlClient (ADO.NET) keywords; sql-server.md sends the reader to Microsoft\'s ADO.NET page for the string',
 					keys: [
 						['Data Source', { hostPort: ['host', 'port'], separator: ',' }],
 						['Initial Catalog', 'database'],
@@ -587,7 +629,12 @@ export const CONNECTORS: ConnectorEntry[] = [
 		connectionSpecVersion: '1.0',
 		doc: 'mysql.md',
 		auths: [
-			odbcMethod('Connection String Based Authentication', ['Server', 'Port', 'Database', 'UID', 'PWD'], 3306),
+			odbcMethod(
+				'Connection String Based Authentication',
+				['Server', 'Port', 'Database', 'UID', 'PWD'],
+				3306,
+				'mysql.md names no syntax; the keys are MariaDB\'s ODBC ones (UID and PWD are ODBC\'s own keywords, MySQL Connector/ODBC\'s too)',
+			),
 			{
 				key: 'basic',
 				displayName: 'Basic Authentication',
@@ -619,6 +666,8 @@ export const CONNECTORS: ConnectorEntry[] = [
 				layout: {
 					type: 'connectionString',
 					param: 'connectionString',
+					family: 'odbc',
+					evidence: 'oracle.md names no syntax, nor does Azure Data Factory\'s Oracle connector, whose keys these are: braces, as before, until a page says otherwise',
 					keys: [
 						['Host', 'host'],
 						['Port', 'port'],
@@ -685,6 +734,8 @@ export const CONNECTORS: ConnectorEntry[] = [
 				layout: {
 					type: 'connectionString',
 					param: 'connectionString',
+					family: 'odbc',
+					evidence: 'An earlier postgres.md (source commit 37a5f03) shows the auth spec: "An ODBC connection string to connect to Azure Database for PostgreSQL"',
 					keys: [
 						['Server', 'host'],
 						['Database', 'database'],
@@ -726,7 +777,8 @@ export const CONNECTORS: ConnectorEntry[] = [
 					type: 'template',
 					param: 'connectionString',
 					template: 'jdbc:snowflake://<account>.snowflakecomputing.com/?user=<username>&password=<password>&db=<database>&warehouse=<warehouse>',
-					encoding: 'url',
+					family: 'jdbcUrl',
+					evidence: 'The page\'s string is a JDBC URL (jdbc:snowflake://…/?user=…&password=…), whose query values are percent-encoded',
 				},
 				acceptsWholeConnectionString: true,
 			},
@@ -803,6 +855,8 @@ export const CONNECTORS: ConnectorEntry[] = [
 				layout: {
 					type: 'connectionString',
 					param: 'connectionString',
+					family: 'odbc',
+					evidence: 'DBCName, Uid and Pwd are the Teradata ODBC driver\'s keywords; teradata-vantage.md names no syntax',
 					keys: [
 						['DBCName', 'host'],
 						['Uid', 'username'],

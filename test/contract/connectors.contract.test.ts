@@ -99,6 +99,8 @@ describe('the node sends each documented body', () => {
 		replay = await startReplay([{ method: 'POST', path: /^\/connections$/, answers: [example.response] }]);
 		const credentials = new CredentialStore();
 		credentials.set('flowServiceApi', { accessToken: 'doc-token', apiKey: 'doc-client', imsOrgId: 'C0FFEE00000000000000000A@AdobeOrg', sandboxName: 'prod', baseUrl: replay.url });
+		// An input of null: the field is not typed, so it keeps the node's default.
+		const typed = Object.entries({ ...INPUTS, ...(example.inputs ?? {}) }).filter(([, value]) => value !== null);
 		const out = await runNode({
 			credentials,
 			parameters: {
@@ -109,8 +111,7 @@ describe('the node sends each documented body', () => {
 				databaseLogin: 'node',
 				name: example.body.name,
 				description: example.body.description,
-				...INPUTS,
-				...(example.inputs ?? {}),
+				...Object.fromEntries(typed),
 				options: { ifExists: 'create' },
 			},
 		});
@@ -157,5 +158,14 @@ describe('the emulator, from its own data files', () => {
 	])('still refuses %s', async (_, connectionString) => {
 		const answer = await post({ name: 'bad', auth: { specName: 'Basic Authentication', params: { connectionString } }, connectionSpec: { id: '37b6bf40-d318-4655-90be-5cd6f65d334b', version: '1.0' } });
 		expect(answer).toMatchObject({ status: 400, body: { type: expect.stringMatching(/FLOW-1304-400$/) } });
+	});
+
+	test('refuses a MariaDB Basic body without sslMode, which its page does not call optional', async () => {
+		const documented = EXAMPLES.find((e) => e.file === 'mariadb.json' && e.auth === 'basic')!.body;
+		const { sslMode, ...params } = documented.auth.params;
+		expect(sslMode).toBeDefined();
+		const answer = await post({ ...documented, auth: { ...documented.auth, params } });
+		expect(answer).toMatchObject({ status: 400, body: { type: expect.stringMatching(/FLOW-1304-400$/) } });
+		expect(JSON.stringify(answer.body)).toContain('The mandatory field auth.params.sslMode is not provided');
 	});
 });

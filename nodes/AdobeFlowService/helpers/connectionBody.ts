@@ -4,7 +4,7 @@
  */
 import type { AuthLayout, Connector, FieldKey, ValueSource } from '../connectors';
 import { FIELDS } from '../connectors';
-import { ConnectionStringError, formatConnectionString, parseConnectionString } from './connectionString';
+import { ConnectionStringError, connectionStringHint, encodeTemplateValue, formatConnectionString, parseConnectionString, unwritable } from './connectionString';
 import { MASK } from './mask';
 import { FieldError, LIMITS, readBoolean, readHost, readPort, readSecret, readText } from './validation';
 
@@ -58,21 +58,21 @@ export function readField(connector: Connector, key: FieldKey, raw: unknown, fro
 	}
 }
 
-/** A whole connection string: for an ODBC-style one, readable and holding the connector's keys. */
+/** A whole connection string: for a `KEY=value` one, readable in its family's grammar and holding the connector's keys. */
 function readWholeConnectionString(connector: Connector, raw: unknown, fromCredential?: boolean): { value: string; masked: string } {
 	const field = label('Connection String', fromCredential);
 	const value = readText(field, raw, { max: LIMITS.connectionString, trim: false });
 	if (connector.layout.type !== 'connectionString') return { value, masked: MASK };
-	const { keys } = connector.layout;
+	const { keys, family } = connector.layout;
 	let pairs = new Map<string, string>();
 	let unreadable: string | undefined;
 	try {
-		pairs = parseConnectionString(value);
+		pairs = parseConnectionString(value, family);
 	} catch (error) {
 		unreadable = (error as ConnectionStringError).message;
 	}
 	if (unreadable !== undefined) {
-		throw new FieldError(field, `cannot be read: ${unreadable}`, 'Write it as KEY=value;KEY=value, with a value that holds ; = { or } in braces, e.g. PWD={a;b}');
+		throw new FieldError(field, `cannot be read: ${unreadable}`, connectionStringHint(family));
 	}
 	const names = keys.filter(([, source]) => typeof source === 'string' || !('value' in source)).map(([key]) => key);
 	const missing = names.filter((key) => !pairs.get(key.toUpperCase()));
@@ -81,7 +81,10 @@ function readWholeConnectionString(connector: Connector, raw: unknown, fromCrede
 	}
 	// Shown: the keys known not to be secret. Masked: secrets, and any key the connector does not define.
 	const shown = new Set(keys.filter(([, source]) => !isSecretSource(source)).map(([key]) => key.toUpperCase()));
-	const masked = formatConnectionString([...pairs].map(([key, v]): [string, string] => [key, shown.has(key) ? v : MASK]));
+	const masked = formatConnectionString(
+		[...pairs].map(([key, v]): [string, string] => [key, shown.has(key) ? v : MASK]),
+		family,
+	);
 	return { value, masked };
 }
 
@@ -119,21 +122,15 @@ function valueOf(source: ValueSource, values: Record<FieldKey, string | boolean>
 	return source.as === 'number' ? Number(value) : value === true || value === 'true';
 }
 
-const ENCODE = {
-	raw: (value: string) => value,
-	json: (value: string) => JSON.stringify(value).slice(1, -1),
-	url: (value: string) => encodeURIComponent(value),
-};
-
-/** A template connection string, its `<field>` placeholders filled in. */
+/** A template connection string, its `<field>` placeholders filled in as its family writes a value. */
 function fillTemplate(connector: Connector, layout: Extract<AuthLayout, { type: 'template' }>, values: Record<FieldKey, string | boolean>, fromCredential?: boolean, mask = false): string {
 	return layout.template.replace(/<([A-Za-z]+)>/g, (_, key: FieldKey) => {
 		const value = String(values[key]);
-		const refused = [...(layout.refuse ?? '')].find((c) => value.includes(c));
+		const refused = unwritable(value, layout.family);
 		if (refused) {
-			throw new FieldError(label(FIELDS[key].displayName, fromCredential && FIELDS[key].login), `contains "${refused}", which a ${connector.displayName} connection string cannot hold`);
+			throw new FieldError(label(FIELDS[key].displayName, fromCredential && FIELDS[key].login), `contains ${refused}, which a ${connector.displayName} connection string cannot hold`);
 		}
-		return mask && FIELDS[key].kind === 'secret' ? MASK : ENCODE[layout.encoding](value);
+		return mask && FIELDS[key].kind === 'secret' ? MASK : encodeTemplateValue(value, layout.family);
 	});
 }
 
@@ -163,11 +160,11 @@ export function buildAuthParams(connector: Connector, input: AuthInput): BuiltAu
 			masked[param] = isSecretSource(source) ? MASK : value;
 		}
 	} else if (layout.type === 'connectionString') {
-		// Every value was checked for control characters above, the only thing braces cannot quote.
+		// Every value was checked for control characters above, the only thing braces or quotes cannot write.
 		const pairs = (mask: boolean) =>
 			layout.keys.map(([key, source]): [string, string] => [key, mask && isSecretSource(source) ? MASK : String(valueOf(source, values) ?? '')]);
-		params[layout.param] = formatConnectionString(pairs(false));
-		masked[layout.param] = formatConnectionString(pairs(true));
+		params[layout.param] = formatConnectionString(pairs(false), layout.family);
+		masked[layout.param] = formatConnectionString(pairs(true), layout.family);
 		secrets.push(params[layout.param] as string);
 	} else if (layout.type === 'template') {
 		params[layout.param] = fillTemplate(connector, layout, values, input.fromCredential);

@@ -1,7 +1,7 @@
 /** The Database Login credential read for one connector, as Create and the credential's test read it. */
 import type { ICredentialDataDecryptedObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import type { Connector } from '../connectors';
+import type { AuthLayout, Connector } from '../connectors';
 import { FIELDS } from '../connectors';
 import type { AuthInput } from './connectionBody';
 
@@ -23,8 +23,33 @@ export function loginInput(connector: Connector, login: ICredentialDataDecrypted
 	return { values, fromCredential: true };
 }
 
-/** The whole-connection-string field, said once for the credential and for a login typed into the node. */
-export function connectionStringProperty(displayOptions: IDisplayOptions): INodeProperties {
+/** How a whole string is written, by its family; for the credential (no layout), every family of `KEY=value` strings. */
+function wholeStringHelp(layout: AuthLayout | undefined): { placeholder: string; description: string } {
+	const odbc = 'a value holding ; = { or } goes in braces, with } doubled';
+	const sqlClient = 'a value holding ; or a quote goes in double quotes, with " doubled';
+	if (!layout) {
+		return {
+			placeholder: 'e.g. HOST=db.example.com;PORT=5432;DB=sales;UID=reader;PWD={p;ss}',
+			description: `Connection string as the Platform expects it for the connector. ODBC-style strings: ${odbc}. SQL Server and Synapse (SqlClient): ${sqlClient}.`,
+		};
+	}
+	if (layout.type === 'connectionString' && layout.family === 'sqlClient') {
+		return {
+			placeholder: 'e.g. Data Source=sql.example.com;Initial Catalog=sales;User ID=reader;Password="p;ss"',
+			description: `Connection string as the Platform expects it (SqlClient): ${sqlClient}.`,
+		};
+	}
+	if (layout.type === 'template') return { placeholder: `e.g. ${layout.template}`, description: 'Connection string as the Platform expects it, sent as given.' };
+	if (layout.type === 'whole') return { placeholder: '', description: 'Connection string as the Platform expects it, sent as given.' };
+	return {
+		placeholder: 'e.g. HOST=db.example.com;PORT=5432;DB=sales;UID=reader;PWD={p;ss}',
+		description: `Connection string as the Platform expects it: ${odbc}.`,
+	};
+}
+
+/** The whole-connection-string field, said once for the credential and for a login typed into the node (with the connector's layout). */
+export function connectionStringProperty(displayOptions: IDisplayOptions, layout?: AuthLayout): INodeProperties {
+	const { placeholder, description } = wholeStringHelp(layout);
 	return {
 		displayName: 'Connection String',
 		name: 'connectionString',
@@ -32,8 +57,8 @@ export function connectionStringProperty(displayOptions: IDisplayOptions): INode
 		typeOptions: { password: true },
 		default: '',
 		required: true,
-		placeholder: 'e.g. HOST=db.example.com;PORT=5432;DB=sales;UID=reader;PWD={p;ss}',
-		description: 'Connection string as the Platform expects it. A value holding ; = { or } goes in braces, with } doubled.',
+		...(placeholder ? { placeholder } : {}),
+		description,
 		displayOptions,
 	};
 }

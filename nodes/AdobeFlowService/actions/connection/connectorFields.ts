@@ -141,13 +141,16 @@ export function connectorProperties({ other = true }: { other?: boolean } = {}):
 			displayOptions: { show: { ...choiceShow(c), databaseLogin: ['node'] } },
 		})),
 		...AUTH_CHOICES.filter((c) => c.acceptsWholeConnectionString).map((c) =>
-			connectionStringProperty({
-				show: {
-					...choiceShow(c),
-					databaseLogin: ['node'],
-					...(offersWholeString(c) ? { credentialsInput: ['connectionString'] } : {}),
+			connectionStringProperty(
+				{
+					show: {
+						...choiceShow(c),
+						databaseLogin: ['node'],
+						...(offersWholeString(c) ? { credentialsInput: ['connectionString'] } : {}),
+					},
 				},
-			}),
+				c.layout,
+			),
 		),
 		...AUTH_CHOICES.flatMap((connector) => connector.fields.map((key) => fieldProperty(connector, key))),
 		...CONNECTORS.filter((c) => c.notice).map((c) => notice(`notice_${c.key}`, c.notice!, { connector: [c.key] })),

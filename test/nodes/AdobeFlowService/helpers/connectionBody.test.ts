@@ -1,5 +1,6 @@
-import { findConnector } from '../../../../nodes/AdobeFlowService/connectors';
+import { CONNECTORS, findConnector } from '../../../../nodes/AdobeFlowService/connectors';
 import { buildAuthParams, buildConnection } from '../../../../nodes/AdobeFlowService/helpers/connectionBody';
+import { parseConnectionString } from '../../../../nodes/AdobeFlowService/helpers/connectionString';
 import { MASK } from '../../../../nodes/AdobeFlowService/helpers/mask';
 import { FieldError } from '../../../../nodes/AdobeFlowService/helpers/validation';
 
@@ -57,4 +58,119 @@ test('auth params alone (Update) need no name; every field is checked as on Crea
 test('the name is required and the description limited', () => {
 	expect(() => buildConnection(greenplum, { name: '', description: '', values })).toThrow('Name is required');
 	expect(() => buildConnection(greenplum, { name: 'x', description: 'd'.repeat(1025), values })).toThrow('Description is longer than 1024 characters');
+});
+
+describe('each connection string in its family\'s grammar', () => {
+	/** Every character some family must quote, and a space at the end. */
+	const hard = 'p;w"d\'{x}=y ';
+	const login = { host: 'db.example.com', port: 1433, database: 'sales', username: 'analyst', password: hard };
+
+	test('every connection string names its family and the evidence for it', () => {
+		for (const entry of CONNECTORS) {
+			for (const method of entry.auths) {
+				const { layout } = method;
+				if (layout.type === 'params') continue;
+				if (layout.type !== 'whole') expect(['odbc', 'sqlClient', 'jdbcUrl', 'azureStorage', 'jsonCredString']).toContain(layout.family);
+				expect(layout.evidence.length).toBeGreaterThan(20);
+			}
+		}
+		const family = (key: string) => {
+			const { layout } = findConnector(key, 'connectionString')!;
+			return 'family' in layout ? layout.family : layout.type;
+		};
+		expect(Object.fromEntries(['sqlServer', 'azureSynapse', 'greenplum', 'hpVertica', 'mariaDb', 'mySql', 'oracle', 'postgreSql', 'teradata', 'snowflake', 'couchbase', 'azureTableStorage', 'hive'].map((k) => [k, family(k)]))).toEqual({
+			sqlServer: 'sqlClient',
+			azureSynapse: 'sqlClient',
+			greenplum: 'odbc',
+			hpVertica: 'odbc',
+			mariaDb: 'odbc',
+			mySql: 'odbc',
+			oracle: 'odbc',
+			postgreSql: 'odbc',
+			teradata: 'odbc',
+			snowflake: 'jdbcUrl',
+			couchbase: 'jsonCredString',
+			azureTableStorage: 'azureStorage',
+			hive: 'whole',
+		});
+	});
+
+	test('SQL Server: SqlClient quotes, not braces; the password reads back exactly', () => {
+		const built = buildAuthParams(findConnector('sqlServer')!, { values: login });
+		expect(built.params.connectionString).toBe('Data Source=db.example.com,1433;Initial Catalog=sales;Integrated Security=False;User ID=analyst;Password="p;w""d\'{x}=y "');
+		expect(parseConnectionString(String(built.params.connectionString), 'sqlClient').get('PASSWORD')).toBe(hard);
+		expect(built.masked.connectionString).toBe(`Data Source=db.example.com,1433;Initial Catalog=sales;Integrated Security=False;User ID=analyst;Password=${MASK}`);
+	});
+
+	test('Synapse: SqlClient quotes, not braces; the password reads back exactly', () => {
+		const built = buildAuthParams(findConnector('azureSynapse')!, { values: { ...login, username: 'analyst@db' } });
+		expect(built.params.connectionString).toBe(
+			'Server=tcp:db.example.com,1433;Database=sales;User ID=analyst@db;Password="p;w""d\'{x}=y ";Trusted_Connection=False;Encrypt=True;Connection Timeout=30',
+		);
+		expect(parseConnectionString(String(built.params.connectionString), 'sqlClient').get('PASSWORD')).toBe(hard);
+	});
+
+	test('SQL Server, a whole connection string: read as SqlClient reads it, braces refused as the quoting they are not', () => {
+		const whole = 'Data Source=h;Initial Catalog=d;User ID=u;Password="a;b""c"';
+		const auth = buildAuthParams(findConnector('sqlServer')!, { values: {}, connectionString: whole });
+		expect(auth.params.connectionString).toBe(whole);
+		expect(auth.masked.connectionString).toBe(`DATA SOURCE=h;INITIAL CATALOG=d;USER ID=u;PASSWORD=${MASK}`);
+		let error: FieldError | undefined;
+		try {
+			buildAuthParams(findConnector('sqlServer')!, { values: {}, connectionString: 'Data Source=h;Initial Catalog=d;User ID=u;Password={se;cret}' });
+		} catch (e) {
+			error = e as FieldError;
+		}
+		expect(error?.message).toBe('Connection String cannot be read: The connection string has a part without "=" (part 5)');
+		expect(error?.hint).toMatch(/double quotes/);
+		expect(`${error?.message} ${error?.hint}`).not.toContain('cret');
+	});
+
+	test('the ODBC families keep braces', () => {
+		for (const key of ['greenplum', 'hpVertica', 'mariaDb', 'mySql', 'postgreSql']) {
+			const built = buildAuthParams(findConnector(key, 'connectionString')!, { values: login });
+			expect(String(built.params.connectionString)).toContain("={p;w\"d'{x}}=y }");
+		}
+	});
+
+	test('Snowflake: the password percent-encoded in the JDBC URL', () => {
+		const built = buildAuthParams(findConnector('snowflake', 'connectionString')!, { values: { account: 'acme', username: 'analyst', password: hard, database: 'sales', warehouse: 'wh' } });
+		expect(built.params.connectionString).toBe("jdbc:snowflake://acme.snowflakecomputing.com/?user=analyst&password=p%3Bw%22d'%7Bx%7D%3Dy%20&db=sales&warehouse=wh");
+	});
+
+	test.each([
+		['couchbase', { host: 'cb.example.com', port: 8091, username: 'analyst' }, 'password', 'Password'],
+		['azureTableStorage', { accountName: 'acme' }, 'accountKey', 'Account Key'],
+	])('%s cannot write ";": refused naming the field, never the value', (key, values, secretField, field) => {
+		const secret = 'se;cret-9f2';
+		expect(() => buildAuthParams(findConnector(key)!, { values: { ...values, [secretField]: secret } })).toThrow(
+			new FieldError(field, `contains ";", which a ${findConnector(key)!.displayName} connection string cannot hold`),
+		);
+		try {
+			buildAuthParams(findConnector(key)!, { values: { ...values, [secretField]: secret } });
+		} catch (error) {
+			expect(JSON.stringify({ ...(error as FieldError), message: (error as Error).message })).not.toContain('cret');
+		}
+	});
+
+	test('Couchbase: everything else JSON-escaped in CredString', () => {
+		const built = buildAuthParams(findConnector('couchbase')!, { values: { host: 'cb.example.com', port: 8091, username: 'an"a', password: 'p"d\'{x}=y ' } });
+		expect(built.params.connectionString).toBe('Server=cb.example.com; Port=8091;AuthMech=1;CredString=[{"user": "an\\"a", "pass":"p\\"d\'{x}=y "}];');
+	});
+});
+
+describe('MariaDB Basic: sslMode always sent, as the page\'s body has it', () => {
+	const mariaDb = findConnector('mariaDb', 'basic')!;
+	const login = { host: 'maria.example.com', database: 'sales', username: 'analyst', password: 's3cret' };
+
+	test('the field starts at PREFERRED, and that is what is sent when it is left alone', () => {
+		expect(mariaDb.defaults?.sslMode).toBe('PREFERRED');
+		const built = buildAuthParams(mariaDb, { values: { ...login, sslMode: mariaDb.defaults?.sslMode } });
+		expect(built.params).toEqual({ server: 'maria.example.com', database: 'sales', username: 'analyst', password: 's3cret', sslMode: 'PREFERRED' });
+	});
+
+	test('another documented mode is sent as chosen; an emptied one is refused before any request', () => {
+		expect(buildAuthParams(mariaDb, { values: { ...login, sslMode: 'REQUIRED' } }).params.sslMode).toBe('REQUIRED');
+		expect(() => buildAuthParams(mariaDb, { values: { ...login, sslMode: '' } })).toThrow(new FieldError('SSL Mode', 'is required'));
+	});
 });

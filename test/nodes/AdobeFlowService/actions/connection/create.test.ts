@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { readConnectionString } from '../../../../../emulator/connectionString';
+import { authSpecFile } from '../../../../../emulator/specs';
 import { parseConnectionString } from '../../../../../nodes/AdobeFlowService/helpers/connectionString';
 import { API_KEY, byId, CANARY, failure, ORG, TOKEN, useStack } from '../../../../../support/harness';
 
@@ -203,3 +205,68 @@ describe('Create: one output shape', () => {
 	});
 });
 
+
+describe('Create: every character that needs quoting, in each connector\'s connection-string family, read back by the emulator', () => {
+	/** `;` `=` `{` `}` `"` `'` and a space at the end: each needs quoting in some family. */
+	const HARD = 'p;w"d\'{x}=y ';
+	/** What the Platform reads a stored connection's string with: the family of the emulator's own data file. */
+	const readBack = (id: unknown) => {
+		const stored = storedConnection(id);
+		const layout = authSpecFile(stored.connectionSpec.id, stored.auth.specName)!.connectionString!;
+		return { family: layout.family, pairs: readConnectionString(String(stored.auth.params[layout.param]), layout.family) };
+	};
+	const create = (connector: string, auth: string, name: string, extra: IDataObject) =>
+		h.run({
+			resource: 'connection',
+			operation: 'create',
+			connector,
+			[`auth_${connector}`]: auth,
+			name,
+			databaseLogin: 'node',
+			host: '127.0.0.1',
+			port: 1433,
+			database: 'sales',
+			username: 'analyst',
+			...extra,
+		});
+
+	test.each([
+		['sqlServer', 'sqlClient', 'PASSWORD', {}],
+		['azureSynapse', 'sqlClient', 'PASSWORD', {}],
+		['greenplum', 'odbc', 'PWD', {}],
+		['hpVertica', 'odbc', 'PWD', {}],
+		['mariaDb', 'odbc', 'PWD', {}],
+		['mySql', 'odbc', 'PWD', {}],
+		['postgreSql', 'odbc', 'PASSWORD', {}],
+		['oracle', 'odbc', 'PASSWORD', { sid: 'ORCL' }],
+		['teradata', 'odbc', 'PWD', {}],
+		['snowflake', 'jdbcUrl', 'PASSWORD', { account: 'acme', warehouse: 'COMPUTE_WH' }],
+	])('%s, read as %s: its %s is exactly the password typed', async (connector, family, key, extra) => {
+		const [item] = await create(connector, 'connectionString', `hard ${connector}`, { password: HARD, ...extra });
+		const { family: read, pairs } = readBack(item.json.id);
+		expect(read).toBe(family);
+		expect(pairs[key]).toBe(HARD);
+	});
+
+	test.each([
+		['couchbase', 'password', 'Password', 'PASS', { port: 8091 }],
+		['azureTableStorage', 'accountKey', 'Account Key', 'ACCOUNTKEY', { accountName: 'acme' }],
+	])('%s: every character but ";" reads back exactly; a ";" is refused before any request, the field and item named', async (connector, field, displayName, key, extra) => {
+		const written = HARD.replace(';', '');
+		const [item] = await create(connector, 'connectionString', `hard ${connector}`, { [field]: written, ...extra });
+		expect(readBack(item.json.id).pairs[key]).toBe(written);
+		const before = h.stack.emulator.stats.requests;
+		const error = await failure(create(connector, 'connectionString', `hard ${connector} ;`, { [field]: `${CANARY};`, ...extra }));
+		expect(error.constructor.name).toBe('NodeOperationError');
+		expect(error.message).toMatch(new RegExp(`^${displayName} contains ";", which a .+ connection string cannot hold \\[item 0\\]$`));
+		expect(JSON.stringify(error)).not.toContain(CANARY);
+		expect(h.stack.emulator.stats.requests).toBe(before);
+	});
+
+	test('SQL Server and Synapse: the other values of the login are quoted too, and the string holds no braces of its own', async () => {
+		const [item] = await create('sqlServer', 'connectionString', 'hard login', { database: "sales'db", username: 'an;alyst', password: HARD });
+		const { pairs } = readBack(item.json.id);
+		expect(pairs).toMatchObject({ 'INITIAL CATALOG': "sales'db", 'USER ID': 'an;alyst', PASSWORD: HARD, 'INTEGRATED SECURITY': 'False' });
+		expect(String(storedConnection(item.json.id).auth.params.connectionString)).not.toMatch(/=\{/);
+	});
+});
