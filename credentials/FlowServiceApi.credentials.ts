@@ -122,7 +122,6 @@ export class FlowServiceApi implements ICredentialType {
 			displayName: 'Client ID (Saved Before API Key)',
 			name: 'clientId',
 			type: 'hidden',
-			typeOptions: { password: true },
 			default: '',
 		},
 		...platformProperties,
