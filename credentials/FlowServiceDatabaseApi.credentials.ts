@@ -1,12 +1,18 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { AUTH_CHOICES, connectorsUsing, FIELDS, loginFields } from '../nodes/AdobeFlowService/connectors';
-import { connectionStringProperty } from '../nodes/AdobeFlowService/helpers/databaseLogin';
+import { connectionStringProperty, LOGIN_KINDS, loginKindOf } from '../nodes/AdobeFlowService/helpers/databaseLogin';
 import { platformIcon } from './FlowServiceApi.credentials';
 
 const wholeString = [...new Set(AUTH_CHOICES.filter((c) => c.acceptsWholeConnectionString).map((c) => c.displayName))].sort((a, b) => a.localeCompare(b));
 /** The fields most connectors use; the others (keys and tokens) say which connectors use them. */
 const COMMON = new Set(['host', 'port', 'database', 'username', 'password']);
+
+/** The kinds of login (Login Input) whose connectors use a field. */
+function kindsUsing(key: ReturnType<typeof loginFields>[number]): string[] {
+	const kinds = new Set(AUTH_CHOICES.filter((c) => c.fields.includes(key)).map((c) => loginKindOf(c)));
+	return LOGIN_KINDS.map((k) => k.value).filter((kind) => kinds.has(kind));
+}
 
 /** One credential field per login field of connectors.ts: what the connectors need, said once. */
 function loginProperty(key: ReturnType<typeof loginFields>[number]): INodeProperties {
@@ -24,7 +30,8 @@ function loginProperty(key: ReturnType<typeof loginFields>[number]): INodeProper
 				: COMMON.has(key)
 					? spec.description
 					: `${spec.description} (${connectorsUsing(key).join(', ')}; empty otherwise)`,
-		displayOptions: wholeString.length > 0 ? { show: { loginInput: ['fields'] } } : undefined,
+		// Shown for the kinds of login of the connectors that use it: the credential shows one kind's fields.
+		displayOptions: { show: { loginInput: kindsUsing(key) } },
 	};
 	if (spec.placeholder) property.placeholder = spec.placeholder;
 	if (spec.kind === 'port') property.placeholder = 'e.g. 5432';
@@ -47,21 +54,19 @@ export class FlowServiceDatabaseApi implements ICredentialType {
 	documentationUrl = 'https://experienceleague.adobe.com/en/docs/experience-platform/sources/home';
 
 	properties: INodeProperties[] = [
-		...(wholeString.length > 0
-			? [
-					{
-						displayName: 'Login Input',
-						name: 'loginInput',
-						type: 'options',
-						options: [
-							{ name: 'Fields', value: 'fields', description: 'Host, port, database, username and password, or the key or token a connector takes' },
-							{ name: 'Connection String', value: 'connectionString', description: `A whole connection string (${wholeString.join(', ')})` },
-						],
-						default: 'fields',
-					} satisfies INodeProperties,
-					connectionStringProperty({ show: { loginInput: ['connectionString'] } }),
-				]
-			: []),
+		{
+			displayName: 'Login Input',
+			name: 'loginInput',
+			type: 'options',
+			options: LOGIN_KINDS.map(({ name, value, description }) => ({
+				name,
+				value,
+				description: value === 'connectionString' ? `A whole connection string (${wholeString.join(', ')})` : description,
+			})),
+			default: 'fields',
+			description: 'The kind of login the source database takes: only its fields are shown',
+		},
+		connectionStringProperty({ show: { loginInput: ['connectionString'] } }),
 		...loginFields().map(loginProperty),
 		{
 			displayName: 'Other Secrets',
@@ -69,9 +74,10 @@ export class FlowServiceDatabaseApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			placeholder: 'e.g. {"warehouseKey": "..."}',
+			placeholder: 'e.g. {"password": "...", "warehouseKey": "..."}',
 			description:
-				'For Connection → Create with Other (by Connection Spec): a JSON object of the secret auth parameters that no field above holds, by their names in the auth spec',
+				'For Connection → Create with Other (by Connection Spec): a JSON object of the secret auth parameters, by their names in the auth spec',
+			displayOptions: { show: { loginInput: ['other'] } },
 		},
 	];
 }

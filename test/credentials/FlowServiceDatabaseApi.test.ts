@@ -1,4 +1,7 @@
+import { NodeHelpers } from 'n8n-workflow';
+
 import { FlowServiceDatabaseApi } from '../../credentials/FlowServiceDatabaseApi.credentials';
+import { loginKindOf } from '../../nodes/AdobeFlowService/helpers/databaseLogin';
 import { AUTH_CHOICES, DATABASE_LOGIN, FIELDS } from '../../nodes/AdobeFlowService/connectors';
 
 const credential = new FlowServiceDatabaseApi();
@@ -34,4 +37,31 @@ test('a whole connection string is offered, naming the connectors that take one'
 	expect(option.description).not.toContain('DB2');
 	expect(byName.connectionString.displayOptions?.show).toEqual({ loginInput: ['connectionString'] });
 	expect(byName.password.displayOptions?.show).toEqual({ loginInput: ['fields'] });
+});
+
+describe('each kind of login shows its own fields and none of the others', () => {
+	/** The fields n8n shows (and keeps) for a Login Input: n8n-workflow's own display rules. */
+	const shown = (loginInput: string) => Object.keys(NodeHelpers.getNodeParameters(credential.properties, { loginInput }, true, false, null, null)!).filter((name) => name !== 'loginInput');
+	const expected: Record<string, string[]> = {
+		fields: ['host', 'port', 'database', 'username', 'password'],
+		connectionString: ['connectionString'],
+		keyPair: ['database', 'username', 'privateKey', 'privateKeyPassphrase'],
+		accessToken: ['database', 'accessToken'],
+		servicePrincipal: ['host', 'database', 'servicePrincipalKey'],
+		refreshToken: ['clientSecret', 'refreshToken'],
+		keyFile: ['keyFileContent'],
+		accountKey: ['accountKey'],
+		other: ['otherSecrets'],
+	};
+	test.each(Object.entries(expected))('%s', (kind, fields) => {
+		expect(shown(kind).sort()).toEqual([...fields].sort());
+	});
+
+	test('every connector signs in with one kind, whose fields hold all its login', () => {
+		expect((byName.loginInput.options as Array<{ value: string }>).map((o) => o.value)).toEqual(Object.keys(expected));
+		for (const choice of AUTH_CHOICES) {
+			const login = choice.fields.filter((key) => FIELDS[key].login);
+			expect([choice.key, choice.authKey, login.filter((key) => !shown(loginKindOf(choice)).includes(key))]).toEqual([choice.key, choice.authKey, []]);
+		}
+	});
 });

@@ -6,14 +6,41 @@ import { FIELDS } from '../connectors';
 import type { AuthInput } from './connectionBody';
 
 /**
+ * The kinds of login the Database Login credential holds, its Login Input: each shows only its own
+ * fields. A connector's kind is that of the secret it signs in with (a password unless it takes a
+ * key or token); a whole connection string and Other's secrets are kinds of their own.
+ */
+export const LOGIN_KINDS = [
+	{ value: 'fields', name: 'Username and Password', description: 'Host, port, database, username and password', secret: 'password' },
+	{ value: 'connectionString', name: 'Whole Connection String', description: 'A whole connection string, for the connectors that take one' },
+	{ value: 'keyPair', name: 'Key Pair', description: 'A username and a private key (Snowflake)', secret: 'privateKey' },
+	{ value: 'accessToken', name: 'Access Token', description: 'A personal access token (Azure Databricks)', secret: 'accessToken' },
+	{ value: 'servicePrincipal', name: 'Service Principal Key', description: 'The key of an Azure AD application (Azure Data Explorer, Synapse)', secret: 'servicePrincipalKey' },
+	{ value: 'refreshToken', name: 'OAuth Refresh Token', description: 'A client secret and refresh token (Google BigQuery)', secret: 'refreshToken' },
+	{ value: 'keyFile', name: 'Service Account Key File', description: "A service account's key file (Google BigQuery)", secret: 'keyFileContent' },
+	{ value: 'accountKey', name: 'Account Key', description: 'A storage account key (Azure Table Storage)', secret: 'accountKey' },
+	{ value: 'other', name: 'Other Secrets', description: 'The secrets of a connector taken by its connection spec (Other), by their names' },
+] as const;
+
+export type LoginKind = (typeof LOGIN_KINDS)[number]['value'];
+
+/** The kind of login a connector's fields sign in with: that of its secret. */
+export function loginKindOf(connector: Pick<Connector, 'fields'>): LoginKind {
+	return LOGIN_KINDS.find((kind) => 'secret' in kind && (connector.fields as string[]).includes(kind.secret))?.value ?? 'fields';
+}
+
+export const loginKindName = (kind: unknown) => LOGIN_KINDS.find((k) => k.value === kind)?.name ?? String(kind);
+
+/**
  * The connector's login values from the credential (a port left empty: the connector's usual one),
- * or its whole connection string; undefined when the credential holds a connection string and the
- * connector takes none.
+ * or its whole connection string; undefined when the credential holds a kind of login the connector
+ * does not take (a connection string where it takes none, an access token where it takes a password…).
  */
 export function loginInput(connector: Connector, login: ICredentialDataDecryptedObject): AuthInput | undefined {
 	if (login.loginInput === 'connectionString') {
 		return connector.acceptsWholeConnectionString ? { values: {}, connectionString: login.connectionString, fromCredential: true } : undefined;
 	}
+	if ((login.loginInput ?? 'fields') !== loginKindOf(connector)) return undefined;
 	const values: AuthInput['values'] = {};
 	for (const key of connector.fields) {
 		if (!FIELDS[key].login) continue;

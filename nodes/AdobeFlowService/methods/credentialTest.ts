@@ -8,6 +8,7 @@ import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, ICredential
 import type { FieldKey } from '../connectors';
 import { AUTH_CHOICES, FIELDS, loginFields } from '../connectors';
 import { buildAuthParams, readField } from '../helpers/connectionBody';
+import { otherSecrets } from '../actions/connection/otherConnector';
 import { loginInput } from '../helpers/databaseLogin';
 
 type Choice = (typeof AUTH_CHOICES)[number];
@@ -40,6 +41,14 @@ const names = (choices: Choice[]) => [...new Set(choices.map((c) => c.displayNam
  */
 export async function testDatabaseLogin(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
 	const login = credential.data ?? {};
+	if (login.loginInput === 'other') {
+		try {
+			const names = Object.keys(otherSecrets(login));
+			return { status: 'OK', message: `Other Secrets holds ${names.length ? names.join(', ') : 'nothing yet'}: Connection → Create with Other (by Connection Spec) takes each by its name in the auth spec.` };
+		} catch (error) {
+			return { status: 'Error', message: (error as Error).message };
+		}
+	}
 	const whole = login.loginInput === 'connectionString';
 	const problem = whole ? undefined : filledFieldProblem(login);
 	if (problem) return { status: 'Error', message: problem };

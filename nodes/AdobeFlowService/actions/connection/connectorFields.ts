@@ -10,7 +10,7 @@ import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-wo
 import type { Connector, FieldKey } from '../../connectors';
 import { AUTH_CHOICES, authParameterName, CONNECTORS, connectorOptions, DATABASE_LOGIN, FIELDS, findConnector, findEntry, OTHER_CONNECTOR } from '../../connectors';
 import type { AuthInput, ConnectionInput } from '../../helpers/connectionBody';
-import { connectionStringProperty, loginInput } from '../../helpers/databaseLogin';
+import { connectionStringProperty, loginInput, loginKindName, loginKindOf } from '../../helpers/databaseLogin';
 import { FieldError } from '../../helpers/validation';
 import { fieldError } from '../common';
 
@@ -100,9 +100,9 @@ export function connectorProperties({ other = true }: { other?: boolean } = {}):
 			type: 'options',
 			options: [
 				{
-					name: 'From Credential',
+					name: 'From the Source Database Credential',
 					value: 'credential',
-					description: 'Kept in an n8n credential, encrypted; never in the workflow',
+					description: 'Kept in an n8n credential (Adobe Experience Platform Source Database API), encrypted; never in the workflow',
 				},
 				{
 					name: 'Typed in This Node',
@@ -115,14 +115,15 @@ export function connectorProperties({ other = true }: { other?: boolean } = {}):
 		},
 		{
 			displayName:
-				'Values typed here are saved in the workflow as written: anyone who can open, export or copy it can read them. Use From Credential, or take them from an expression (e.g. a vault lookup).',
+				'Values typed here are saved in the workflow as written: anyone who can open, export or copy it can read them. Use From the Source Database Credential, or take them from an expression (e.g. a vault lookup).',
 			name: 'typedLoginNotice',
 			type: 'notice',
 			default: '',
 			displayOptions: { show: { databaseLogin: ['node'] } },
 		},
 		...AUTH_CHOICES.filter(offersWholeString).map((c): INodeProperties => ({
-			displayName: 'Credentials Input',
+			// The same choice, in the same words, as the credential's Login Input.
+			displayName: 'Login Input',
 			name: 'credentialsInput',
 			type: 'options',
 			options: [
@@ -132,7 +133,7 @@ export function connectorProperties({ other = true }: { other?: boolean } = {}):
 					description: `${c.fields.map((key) => FIELDS[key].displayName).join(', ')}, written into the string for you`,
 				},
 				{
-					name: 'Connection String',
+					name: 'Whole Connection String',
 					value: 'connectionString',
 					description: 'A whole connection string, sent as given',
 				},
@@ -190,9 +191,10 @@ export async function readAuthInput(context: IExecuteFunctions, connector: Conne
 	const input = loginInput(connector, login);
 	if (!input) {
 		const fields = connector.fields.filter((key) => FIELDS[key].login).map((key) => FIELDS[key].displayName);
+		const held = loginKindName(login.loginInput ?? 'fields');
 		throw fieldError(
 			context,
-			new FieldError('Database Login credential', `holds a whole connection string, which ${connector.displayName} does not take`, `Set its Login Input to Fields and fill in ${fields.join(', ')}`),
+			new FieldError('Database Login credential', `holds a ${held} login, which ${connector.displayName} does not take`, `Set its Login Input to ${loginKindName(loginKindOf(connector))} and fill in ${fields.join(', ')}`),
 			itemIndex,
 		);
 	}

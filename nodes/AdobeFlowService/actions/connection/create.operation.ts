@@ -16,10 +16,12 @@ import { otherConnectorProperties, prepareOther } from './otherConnector';
 
 export const option = { name: 'Create', value: 'create', action: 'Create a connection', description: 'Create a source connection for a database' };
 
-// The connector comes first, with its notice (a beta label) under it: it decides which fields follow.
+// The connector comes first, with its notices (a beta label) under it: it decides which fields follow.
+// Other notices (typed logins are saved in the workflow) stay beside the field they are about.
 const [connectorSelector, ...connectorRest] = connectorProperties();
-const notices = connectorRest.filter((p) => p.type === 'notice');
-const connectorFields = connectorRest.filter((p) => p.type !== 'notice');
+const isConnectorNotice = (p: INodeProperties) => p.type === 'notice' && p.name.startsWith('notice_');
+const notices = connectorRest.filter(isConnectorNotice);
+const connectorFields = connectorRest.filter((p) => !isConnectorNotice(p));
 
 const properties: INodeProperties[] = [
 	connectorSelector,

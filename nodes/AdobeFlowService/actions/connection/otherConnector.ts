@@ -193,7 +193,7 @@ export async function authSpecFields(this: ILoadOptionsFunctions, client: FlowSe
 // ---- What Create sends ----
 
 /** The credential's Other Secrets: a JSON object of auth param name → secret. */
-function otherSecrets(login: ICredentialDataDecryptedObject): Record<string, unknown> {
+export function otherSecrets(login: ICredentialDataDecryptedObject): Record<string, unknown> {
 	const text = login.otherSecrets;
 	if (text === undefined || text === '') return {};
 	let parsed: unknown;

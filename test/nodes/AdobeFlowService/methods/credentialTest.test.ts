@@ -15,9 +15,9 @@ test('a complete login fits every connector, and the message says who checks the
 });
 
 test('a key or token alone fits the connectors that take it', async () => {
-	expect((await test_({ loginInput: 'fields', accessToken: 'dapi-token', database: 'delta' })).message).toMatch(/^Complete for Azure Databricks\. /);
+	expect((await test_({ loginInput: 'accessToken', accessToken: 'dapi-token', database: 'delta' })).message).toMatch(/^Complete for Azure Databricks\. /);
 	// What is missing is said for the connector nearest to what was filled in.
-	expect(await test_({ loginInput: 'fields', accessToken: 'dapi-token' })).toEqual({ status: 'Error', message: 'Database in the Database Login credential is required' });
+	expect(await test_({ loginInput: 'accessToken', accessToken: 'dapi-token' })).toEqual({ status: 'Error', message: 'Database in the Database Login credential is required' });
 });
 
 test('a missing password or a bad port fails, naming the field in the credential', async () => {

@@ -54,8 +54,17 @@ describe('Create with the Database Login credential', () => {
 	test('a connection string in the credential is refused for IBM DB2, before any request, naming the credential', async () => {
 		const before = h.stack.emulator.log.length;
 		const error = await failure(withLogin({ loginInput: 'connectionString', connectionString: 'HOST=h' }, async () => await h.run(create('ibmDb2', 'db2 whole'))));
-		expect(error.message).toBe('Database Login credential holds a whole connection string, which IBM DB2 does not take [item 0]');
-		expect(error.description).toBe('Set its Login Input to Fields and fill in Host, Port, Database, Username, Password.');
+		expect(error.message).toBe('Database Login credential holds a Whole Connection String login, which IBM DB2 does not take [item 0]');
+		expect(error.description).toBe('Set its Login Input to Username and Password and fill in Host, Port, Database, Username, Password.');
+		expect(h.stack.emulator.log.length).toBe(before);
+	});
+
+	test('a login of another kind (an access token where a password is taken) is refused before any request, saying which kind to choose', async () => {
+		const before = h.stack.emulator.log.length;
+		const error = await failure(withLogin({ loginInput: 'accessToken', accessToken: CANARY }, async () => await h.run(create('greenplum', 'token for greenplum'))));
+		expect(error.message).toBe('Database Login credential holds a Access Token login, which GreenPlum does not take [item 0]');
+		expect(error.description).toMatch(/^Set its Login Input to Username and Password/);
+		expect(JSON.stringify(error)).not.toContain(CANARY);
 		expect(h.stack.emulator.log.length).toBe(before);
 	});
 
