@@ -141,7 +141,7 @@ describe('every connector of the PostgreSQL protocol family whose auth spec name
 	});
 
 	test('a connector without a database login (Azure Databricks) says it cannot be explored, naming the Platform code', async () => {
-		h.credentials.set('flowServiceDatabaseApi', { accessToken: 'dapi-token', database: 'delta' });
+		h.credentials.set('flowServiceDatabaseApi', { loginInput: 'accessToken', accessToken: 'dapi-token', database: 'delta' });
 		let id: string;
 		try {
 			const [created] = await h.run({ resource: 'connection', operation: 'create', connector: 'databricks', name: 'delta lake', domain: 'https://adb-1.2.azuredatabricks.net', clusterId: '0123-456789-abcde123' });
