@@ -1,5 +1,6 @@
 /** `/connections`: create, list, get, update (JSON Patch with If-Match), delete, test and explore. */
 import { authParamsProblem } from './authParams';
+import type { Clock } from './clock';
 import { flowError } from './errors';
 import type { DatabaseAccess } from './explore';
 import { describeTable, listTables, SourceError, targetOf, testConnection } from './explore';
@@ -16,6 +17,7 @@ export class Connections {
 	constructor(
 		readonly store: ConnectionStore,
 		private readonly pager: Pager,
+		private readonly clock: Clock,
 		private readonly databaseAccess?: DatabaseAccess,
 	) {}
 
@@ -48,7 +50,7 @@ export class Connections {
 			...(typeof request.description === 'string' ? { description: request.description } : {}),
 			connectionSpec: { id: file.connectionSpec.id, version: typeof specRef?.version === 'string' ? specRef.version : file.connectionSpec.version },
 			auth: { specName: authSpec.name, ...(typeof auth!.type === 'string' ? { type: auth!.type } : {}), params: auth!.params as Record<string, string> },
-		});
+		}, this.clock.now());
 		this.store.put(connection);
 		return connection;
 	}
@@ -71,7 +73,7 @@ export class Connections {
 		const next = applyPatch(connection, operations, ctx.requestId, (params) => (authSpec ? authParamsProblem(authSpec, params) : undefined));
 		next.etag = newEtag();
 		next.version = next.etag;
-		next.updatedAt = Date.now();
+		next.updatedAt = this.clock.now();
 		next.updatedBy = `${ctx.clientId}@AdobeID`;
 		next.updatedClient = ctx.clientId;
 		this.store.put(next);

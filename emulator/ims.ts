@@ -4,6 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 
+import type { Clock } from './clock';
+
 export const IMS_TOKEN_PATH = '/ims/token/v3';
 
 export interface ImsClient {
@@ -19,12 +21,13 @@ export class Ims {
 	constructor(
 		private readonly clients: ImsClient[],
 		private readonly ttlSeconds: number,
+		private readonly clock: Clock,
 	) {}
 
 	/** The client a live token was issued to, or undefined for a token IMS did not issue or that has expired. */
 	clientOf(token: string): { clientId: string; expired: boolean } | undefined {
 		const entry = this.issued.get(token);
-		return entry && { clientId: entry.clientId, expired: entry.expiresAt <= Date.now() };
+		return entry && { clientId: entry.clientId, expired: entry.expiresAt <= this.clock.now() };
 	}
 
 	expireAll(): void {
@@ -45,7 +48,7 @@ export class Ims {
 			return { status: 400, body: { error: 'invalid_scope', error_description: 'Invalid scope' } };
 		}
 		const token = `ims-${randomBytes(24).toString('hex')}`;
-		this.issued.set(token, { clientId: client.clientId, expiresAt: Date.now() + this.ttlSeconds * 1000 });
+		this.issued.set(token, { clientId: client.clientId, expiresAt: this.clock.now() + this.ttlSeconds * 1000 });
 		return { status: 200, body: { access_token: token, token_type: 'bearer', expires_in: this.ttlSeconds } };
 	}
 }

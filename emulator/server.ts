@@ -10,6 +10,7 @@ import type { Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+import { Clock } from './clock';
 import { Connections } from './connections';
 import { CODES, HttpError } from './errors';
 import type { DatabaseAccess } from './explore';
@@ -30,6 +31,7 @@ export { IMS_TOKEN_PATH } from './ims';
 export type { ImsClient } from './ims';
 export { MASK } from './store';
 export type { StoredConnection } from './store';
+export { Clock, parseDuration } from './clock';
 
 export interface EmulatorOptions {
 	port?: number;
@@ -70,6 +72,8 @@ export interface Emulator {
 	markInUse(id: string): void;
 	/** Datasets, schemas, mapping sets, source and target connections, dataflows and runs. */
 	pipeline: Pipeline;
+	/** The Platform's time: move it forward (`clock.advance(ms)`, `clock.setNow(epochMs)`) to make scheduled runs come due. */
+	clock: Clock;
 	/** Makes every IMS-issued token expire now. */
 	expireTokens(): void;
 	/** Adds connections directly, for paging tests and benchmarks. */
@@ -82,7 +86,8 @@ export interface Emulator {
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-	const ims = new Ims(options.imsClients ?? [], options.tokenTtlSeconds ?? 86399);
+	const clock = new Clock();
+	const ims = new Ims(options.imsClients ?? [], options.tokenTtlSeconds ?? 86399, clock);
 	const gateway = {
 		tokens: new Set(options.tokens ?? ['emulator-token']),
 		apiKeys: new Set(options.apiKeys ?? ['emulator-client']),
@@ -91,8 +96,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	};
 	const store = new ConnectionStore();
 	const pager = new Pager(options.maxPageSize ?? 100);
-	const connections = new Connections(store, pager, options.databaseAccess);
-	const pipeline = new Pipeline(store, pager, { runDurationMs: options.runDurationMs ?? 300, databaseAccess: options.databaseAccess });
+	const connections = new Connections(store, pager, clock, options.databaseAccess);
+	const pipeline = new Pipeline(store, pager, { runDurationMs: options.runDurationMs ?? 300, clock, databaseAccess: options.databaseAccess });
 	let rateLimit = options.rateLimitPerSecond;
 	const recent: number[] = [];
 	const faults = new FaultPlan();
@@ -220,13 +225,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		connections: (org, sandbox = 'prod') => [...store.bucket(org, sandbox).values()],
 		markInUse: (id) => store.inUse.add(id),
 		pipeline,
+		clock,
 		expireTokens: () => ims.expireAll(),
 		seedConnections: (org, sandbox, count, make) => {
 			const spec = CONNECTION_SPECS.find((s) => s.name === 'ibm-db2') ?? CONNECTION_SPECS[0];
 			const owner = { org, sandbox, clientId: 'seed' };
 			for (let i = 0; i < count; i++) {
 				const name = `seeded-${String(i).padStart(6, '0')}`;
-				store.put(makeConnection(owner, { name, connectionSpec: { id: spec.id, version: spec.version }, auth: { specName: spec.authSpec[0].name, params: {} }, ...make?.(i) }));
+				store.put(makeConnection(owner, { name, connectionSpec: { id: spec.id, version: spec.version }, auth: { specName: spec.authSpec[0].name, params: {} }, ...make?.(i) }, clock.now()));
 			}
 		},
 		setRateLimit: (perSecond) => {

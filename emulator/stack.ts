@@ -1,4 +1,6 @@
 /** The emulator together with the embedded sample database: what the demo, the tests and `npm run emulator` start. */
+import { createServer } from 'node:net';
+
 import type { EmbeddedDatabase } from './embeddedDatabase';
 import { sharedEmbeddedDatabase, startEmbeddedDatabase } from './embeddedDatabase';
 import type { DatabaseTarget } from './explore';
@@ -33,4 +35,33 @@ export async function startStack(options: EmulatorOptions & { databasePort?: num
 			await database.close();
 		},
 	};
+}
+
+/**
+ * Where `npm run emulator` and `npm run try` listen unless told otherwise (EMULATOR_PORT,
+ * EMULATOR_DATABASE_PORT): the same ports at every start, so that a credential saved in n8n with
+ * them keeps working after a restart.
+ */
+export const STABLE_PORTS = { emulator: 5690, database: 54329 };
+
+/** Whether nothing listens on 127.0.0.1:port yet. */
+export async function portIsFree(port: number): Promise<boolean> {
+	return await new Promise((resolve) => {
+		const probe = createServer();
+		probe.once('error', () => resolve(false));
+		probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+	});
+}
+
+/**
+ * The port named by the environment variable, or the stable default; 0 (any free port) when that one
+ * is taken, saying so, and how to choose another that stays the same.
+ */
+export async function stablePort(variable: string, fallback: number, what: string, say: (line: string) => void): Promise<number> {
+	const given = process.env[variable];
+	const port = given === undefined || given === '' ? fallback : Number(given);
+	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${variable}=${given} is not a port number`);
+	if (port === 0 || (await portIsFree(port))) return port;
+	say(`Port ${port} (${what}) is taken, so it gets another one this time: a credential saved with port ${port} will not reach it. Set ${variable} to a free port to keep one that stays the same.`);
+	return 0;
 }

@@ -48,7 +48,7 @@ export function sameEtag(a: string, b: string): boolean {
 export function makeConnection(
 	owner: Owner,
 	fields: Pick<StoredConnection, 'name' | 'connectionSpec' | 'auth'> & Partial<StoredConnection>,
-	now = Date.now(),
+	now: number,
 ): StoredConnection {
 	const etag = newEtag();
 	return {

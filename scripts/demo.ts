@@ -100,7 +100,7 @@ function reportPipeline(result: Result, say: (line?: string) => void): void {
 	const [mapping] = itemsOf(result, 'Map Columns by Name');
 	say(`  Mapped ${(mapping.json.mappings as unknown[]).length} columns by name; schema fields left unmapped: ${(mapping.json.unmatchedFields as string[]).join(', ') || 'none'}`);
 	const [report] = itemsOf(result, 'Report');
-	say(`  Run: ${String(report.json.status)}, ${String(report.json.recordsRead)} rows read, ${String(report.json.recordsWritten)} written, ${String(report.json.recordsFailed)} failed`);
+	say(`  Run ${String(report.json.runId)} (started ${String(report.json.runStartedAt)}): ${String(report.json.status)}, ${String(report.json.recordsRead)} rows read, ${String(report.json.recordsWritten)} written, ${String(report.json.recordsFailed)} failed`);
 }
 
 main().then(

@@ -16,7 +16,7 @@ export interface Stamp {
 	imsOrgId: string;
 }
 
-export function stamp(ctx: Pick<RequestContext, 'org' | 'sandbox' | 'clientId'>, now = Date.now()): Stamp {
+export function stamp(ctx: Pick<RequestContext, 'org' | 'sandbox' | 'clientId'>, now: number): Stamp {
 	const etag = newEtag();
 	return { etag, version: etag, createdAt: now, updatedAt: now, createdBy: `${ctx.clientId}@AdobeID`, updatedBy: `${ctx.clientId}@AdobeID`, createdClient: ctx.clientId, updatedClient: ctx.clientId, sandboxName: ctx.sandbox, imsOrgId: ctx.org };
 }

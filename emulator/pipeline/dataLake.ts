@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
+import type { Clock } from '../clock';
 import { serviceError } from '../errors';
 import type { RequestContext } from '../gateway';
 import { Buckets } from './buckets';
@@ -67,7 +68,7 @@ export function makeSchema(title: string, fields: SchemaField[], key = hex(24)):
 	return { id: `https://ns.adobe.com/${TENANT}/schemas/${key}`, altId: `_${TENANT}.schemas.${key}`, title, version: '1.0', fields };
 }
 
-export function makeDataset(ctx: Pick<RequestContext, 'org' | 'sandbox'>, name: string, schemaId: string, now = Date.now()): StoredDataset {
+export function makeDataset(ctx: Pick<RequestContext, 'org' | 'sandbox'>, name: string, schemaId: string, now: number): StoredDataset {
 	return {
 		id: hex(12),
 		name,
@@ -108,8 +109,10 @@ export class DataLake {
 	readonly schemas = new Buckets<StoredSchema>(() => [this.sampleSchema()]);
 	readonly datasets = new Buckets<StoredDataset>((org, sandbox) => {
 		const schema = [...this.schemas.bucket(org, sandbox).values()][0];
-		return [{ ...makeDataset({ org, sandbox }, SAMPLE_NAME, schema.id), id: SAMPLE_DATASET_ID }];
+		return [{ ...makeDataset({ org, sandbox }, SAMPLE_NAME, schema.id, this.clock.now()), id: SAMPLE_DATASET_ID }];
 	});
+
+	constructor(private readonly clock: Clock) {}
 
 	private sampleSchema(): StoredSchema {
 		return makeSchema(SAMPLE_NAME, SAMPLE_FIELDS, SAMPLE_SCHEMA_KEY);
@@ -173,7 +176,7 @@ export class DataLake {
 		if (typeof request.name !== 'string' || request.name.trim() === '') throw serviceError('catalog', 400, 'Bad Request', 'name is required');
 		const schemaId = request.schemaRef?.id;
 		if (typeof schemaId !== 'string' || !this.findSchema(ctx, schemaId)) throw serviceError('catalog', 400, 'Bad Request', 'schemaRef.id must be the $id of an existing schema');
-		const dataset = this.datasets.put(ctx, makeDataset(ctx, request.name, schemaId));
+		const dataset = this.datasets.put(ctx, makeDataset(ctx, request.name, schemaId, this.clock.now()));
 		return [`@/dataSets/${dataset.id}`];
 	}
 

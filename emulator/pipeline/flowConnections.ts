@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import type { Clock } from '../clock';
 import { flowError } from '../errors';
 import type { RequestContext } from '../gateway';
 import type { Pager } from '../listing';
@@ -35,7 +36,7 @@ export interface StoredSourceConnection extends Common {
 
 export type StoredTargetConnection = Common;
 
-function common(ctx: RequestContext, request: Record<string, unknown>, spec: { id: string; version: string }): Omit<Common, 'params' | 'data'> {
+function common(ctx: RequestContext, request: Record<string, unknown>, spec: { id: string; version: string }, now: number): Omit<Common, 'params' | 'data'> {
 	if (typeof request.name !== 'string' || request.name.trim() === '') {
 		throw flowError('mandatoryField', 'The mandatory field name is not provided. Please provide the name and try again.', ctx.requestId);
 	}
@@ -45,7 +46,7 @@ function common(ctx: RequestContext, request: Record<string, unknown>, spec: { i
 		...(typeof request.description === 'string' ? { description: request.description } : {}),
 		state: 'enabled',
 		connectionSpec: spec,
-		...stamp(ctx),
+		...stamp(ctx, now),
 	};
 }
 
@@ -59,6 +60,7 @@ export class FlowConnections {
 		private readonly baseConnections: ConnectionStore,
 		private readonly dataLake: DataLake,
 		private readonly pager: Pager,
+		private readonly clock: Clock,
 	) {}
 
 	createSource(ctx: RequestContext, body: unknown): StoredSourceConnection {
@@ -85,7 +87,7 @@ export class FlowConnections {
 		}
 		const connectionSpec = { id: base.connectionSpec.id, version: typeof spec.version === 'string' ? spec.version : base.connectionSpec.version };
 		return this.sources.put(ctx, {
-			...common(ctx, request, connectionSpec),
+			...common(ctx, request, connectionSpec, this.clock.now()),
 			baseConnectionId: base.id,
 			data: { format: 'tabular' },
 			params,
@@ -113,7 +115,7 @@ export class FlowConnections {
 			throw flowError('invalidParamValue', `The provided param value ${String(schema.version)} is not a valid input for property=data.schema.version. Please provide a valid param value and try again.`, ctx.requestId);
 		}
 		const data = { ...(request.data as Record<string, unknown>) };
-		return this.targets.put(ctx, { ...common(ctx, request, { id: DATA_LAKE_SPEC, version: typeof spec.version === 'string' ? spec.version : '1.0' }), data, params });
+		return this.targets.put(ctx, { ...common(ctx, request, { id: DATA_LAKE_SPEC, version: typeof spec.version === 'string' ? spec.version : '1.0' }, this.clock.now()), data, params });
 	}
 
 	findSource(ctx: RequestContext, id: string): StoredSourceConnection {

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import type { Clock } from '../clock';
 import { flowError } from '../errors';
 import type { RequestContext } from '../gateway';
 import type { Pager } from '../listing';
@@ -75,6 +76,7 @@ export class Flows {
 		private readonly connections: FlowConnections,
 		private readonly mappings: MappingSets,
 		private readonly pager: Pager,
+		private readonly clock: Clock,
 	) {
 		connections.usedByFlow = (ctx, id) => this.flows.all(ctx).some((f) => f.sourceConnectionIds.includes(id) || f.targetConnectionIds.includes(id));
 	}
@@ -151,7 +153,7 @@ export class Flows {
 			scheduleParams: scheduleParams(schedule),
 			transformations,
 			runs: `/runs?property=flowId==${id}`,
-			...stamp(ctx),
+			...stamp(ctx, this.clock.now()),
 		});
 	}
 
@@ -177,7 +179,7 @@ export class Flows {
 	private touch(ctx: RequestContext, flow: StoredFlow): StoredFlow {
 		flow.etag = newEtag();
 		flow.version = flow.etag;
-		flow.updatedAt = Date.now();
+		flow.updatedAt = this.clock.now();
 		flow.updatedBy = `${ctx.clientId}@AdobeID`;
 		flow.updatedClient = ctx.clientId;
 		return this.flows.put(ctx, flow);

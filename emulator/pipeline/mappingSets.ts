@@ -14,6 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
+import type { Clock } from '../clock';
 import { serviceError } from '../errors';
 import type { RequestContext } from '../gateway';
 import { Buckets } from './buckets';
@@ -75,7 +76,10 @@ function readMappings(raw: unknown): StoredMapping[] {
 export class MappingSets {
 	readonly sets = new Buckets<StoredMappingSet>();
 
-	constructor(private readonly dataLake: DataLake) {}
+	constructor(
+		private readonly dataLake: DataLake,
+		private readonly clock: Clock,
+	) {}
 
 	create(ctx: RequestContext, body: unknown): Record<string, unknown> {
 		const request = (body ?? {}) as { outputSchema?: { schemaRef?: { id?: unknown } }; xdmSchema?: unknown; mappings?: unknown };
@@ -87,7 +91,7 @@ export class MappingSets {
 		const fields = new Set(schema.fields.map((f) => f.path));
 		const unknown = mappings.filter((m) => !fields.has(m.destination)).map((m) => m.destination);
 		if (unknown.length > 0) throw bad(`Mapping validation failed: the destination ${unknown.join(', ')} is not a field of schema ${schema.title}`);
-		const now = Date.now();
+		const now = this.clock.now();
 		const set = this.sets.put(ctx, {
 			id: hexId(),
 			version: 0,

@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import type { Clock } from '../clock';
 import { flowError } from '../errors';
 import type { DatabaseAccess } from '../explore';
 import { readTable, SourceError, targetOf } from '../explore';
@@ -85,12 +86,12 @@ export class Runs {
 		private readonly mappings: MappingSets,
 		private readonly dataLake: DataLake,
 		private readonly pager: Pager,
-		private readonly options: { durationMs: number; databaseAccess?: DatabaseAccess },
+		private readonly options: { durationMs: number; clock: Clock; databaseAccess?: DatabaseAccess },
 	) {}
 
 	/** Makes the runs that every enabled flow of the sandbox has come due for since it was last looked at. */
 	catchUp(ctx: RequestContext): void {
-		const now = Math.floor(Date.now() / 1000);
+		const now = Math.floor(this.options.clock.now() / 1000);
 		for (const flow of this.flows.flows.all(ctx)) {
 			if (flow.state !== 'enabled') continue;
 			const schedule = scheduleOf(flow);
@@ -137,7 +138,7 @@ export class Runs {
 	}
 
 	private start(ctx: RequestContext, flow: StoredFlow, window: StoredRun['window'], dueAt?: number): StoredRun {
-		const now = Date.now();
+		const now = this.options.clock.now();
 		const run = this.runs.put(ctx, {
 			id: randomUUID(),
 			flowId: flow.id,
@@ -198,7 +199,7 @@ export class Runs {
 		await new Promise((resolve) => setTimeout(resolve, this.options.durationMs));
 		const copied = errors.every((e) => e.code === 'MAPPER-3700-400');
 		const output = copied ? input.length - failed : 0;
-		const completedAt = Date.now();
+		const completedAt = this.options.clock.now();
 		const bytes = Buffer.byteLength(JSON.stringify(input));
 		const status = copied && (output > 0 || input.length === 0) ? 'success' : 'failed';
 		run.metrics = {

@@ -232,3 +232,47 @@ describe('refused as the error catalogs say', () => {
 		expect((await send('GET', '/dataSets/000000000000000000000000', undefined, {}, 'catalog')).status).toBe(404);
 	});
 });
+
+// Moves the Platform's clock a day forward, which every test after it would see: it comes last.
+describe("the emulator's clock", () => {
+	const runOf = async (id: string): Promise<any> => {
+		for (let i = 0; i < 100; i++) {
+			const run = (await send('GET', `/runs/${id}`)).body.items[0];
+			if (run.metrics.statusSummary.status !== 'inProgress') return run;
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		throw new Error(`run ${id} did not finish`);
+	};
+
+	test('a day forward: the daily run comes due, reads the rows of that day, and what is made is stamped with the moved time', async () => {
+		const { clock } = stack.emulator;
+		// The dataflows of the tests before would all come due at once, and read the same small database.
+		for (const other of (await send('GET', '/flows?property=state==enabled&limit=100')).body.items) expect((await send('POST', `/flows/${other.id}/action?op=disable`)).status).toBe(200);
+		const start = Math.floor(clock.now() / 1000);
+		const at = (seconds: number) => `to_timestamp(${seconds})`;
+		await stack.database.exec('CREATE TABLE public.nightly (id integer, label text, updated_at timestamptz)');
+		await stack.database.exec(`INSERT INTO public.nightly VALUES (1, 'before the first run', ${at(start - 3600)})`);
+		const schedule = { startTime: start, frequency: 'day', interval: 1 };
+		const flow = (await send('POST', '/flows', flowBody(await sourceConnection('public.nightly'), await targetConnection(), await mappingSet([['id', '_emulator.id']]), schedule, 'updated_at'))).body.id;
+		const first = await finishedRun(flow);
+		expect(first.metrics.recordSummary.inputRecordCount).toBe(1);
+		await stack.database.exec(`INSERT INTO public.nightly VALUES (2, 'during the day', ${at(start + 12 * 3600)}), (3, 'after the second run', ${at(start + 86400 + 3600)})`);
+		expect((await send('GET', `/runs?property=flowId==${flow}`)).body.items).toHaveLength(1);
+
+		clock.advance(86_400_000);
+		const runs = (await send('GET', `/runs?property=flowId==${flow}`)).body.items;
+		expect(runs).toHaveLength(2);
+		const second = await runOf(runs.find((r: any) => r.id !== first.id).id);
+		expect(second.metrics.durationSummary.startedAtUTC).toBeGreaterThanOrEqual((start + 86400) * 1000);
+		expect(second.metrics.durationSummary.completedAtUTC).toBeGreaterThanOrEqual(second.metrics.durationSummary.startedAtUTC);
+		expect(second.createdAt).toBeGreaterThanOrEqual(Date.now() + 86_400_000 - 60_000);
+		expect(second.metrics.recordSummary).toEqual({ inputRecordCount: 1, outputRecordCount: 1, failedRecordCount: 0 });
+		expect((await send('GET', `/flows/${flow}`)).body.items[0].lastRunDetails).toMatchObject({ id: second.id, state: 'success' });
+		const made = (await send('GET', `/sourceConnections/${await sourceConnection('public.nightly')}`)).body.items[0];
+		expect(made.createdAt).toBeGreaterThanOrEqual(start * 1000 + 86_400_000);
+
+		expect(() => clock.advance(-1)).toThrow(RangeError);
+		expect(() => clock.setNow(Date.now())).toThrow(RangeError);
+		expect(clock.aheadMs).toBeGreaterThanOrEqual(86_400_000);
+	});
+});
