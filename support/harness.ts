@@ -1,5 +1,5 @@
 /** A running emulator stack per test file, credentials for it, and a short way to run the node. */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { EmulatorOptions } from '../emulator/server';
 import type { Stack } from '../emulator/stack';
@@ -22,6 +22,8 @@ export interface Harness {
 	seen: string[];
 	greenplum(name: string, extra?: IDataObject): IDataObject;
 	db2(name: string, extra?: IDataObject): IDataObject;
+	/** Runs with the Source Database credential set to `login` (merged over the stack's database), then puts the stack's back. */
+	withLogin<T>(login: ICredentialDataDecryptedObject, run: () => Promise<T>): Promise<T>;
 }
 
 export function useStack(options: EmulatorOptions = {}): Harness {
@@ -50,6 +52,15 @@ export function useStack(options: EmulatorOptions = {}): Harness {
 		harness.seen.push(...harness.stack.emulator.log);
 		await harness.stack.close();
 	});
+	harness.withLogin = async (login, run) => {
+		const saved = { ...harness.credentials.data.flowServiceDatabaseApi };
+		harness.credentials.set('flowServiceDatabaseApi', { ...saved, ...login });
+		try {
+			return await run();
+		} finally {
+			harness.credentials.data.flowServiceDatabaseApi = saved;
+		}
+	};
 	harness.run = async (parameters, options = {}) => {
 		try {
 			const out = await runNode({ credentials: harness.credentials, parameters, ...options });

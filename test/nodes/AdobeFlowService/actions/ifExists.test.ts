@@ -2,8 +2,6 @@
  * If It Exists on every Create: Reuse It returns the existing object as it was and says so; Update It
  * brings it to what the node says with one JSON Patch (If-Match) and says what changed.
  */
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-
 import { CANARY, ORG, useStack } from '../../../../support/harness';
 import { pipelineSteps } from '../../../../support/pipeline';
 
@@ -13,15 +11,7 @@ const update = { options: { ifExists: 'update' } };
 const sent = (route: string) => h.stack.emulator.stats.byRoute[route] ?? 0;
 const stored = (id: unknown) => h.stack.emulator.connections(ORG).find((c) => c.id === id)!;
 
-async function withLogin<T>(login: ICredentialDataDecryptedObject, run: () => Promise<T>): Promise<T> {
-	const saved = { ...h.credentials.data.flowServiceDatabaseApi };
-	h.credentials.set('flowServiceDatabaseApi', { ...saved, ...login });
-	try {
-		return await run();
-	} finally {
-		h.credentials.data.flowServiceDatabaseApi = saved;
-	}
-}
+const withLogin = h.withLogin;
 
 describe('Connection → Create', () => {
 	const create = (name: string, extra: object = {}) => ({ resource: 'connection', operation: 'create', connector: 'greenplum', name, ...extra });

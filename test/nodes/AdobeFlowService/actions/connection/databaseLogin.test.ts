@@ -2,7 +2,7 @@
  * The database login from the Database Login credential, the default for Create and Update: what it
  * sends, what it never shows, and how it names a problem in the credential.
  */
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { nodeProperties } from '../../../../../nodes/AdobeFlowService/actions/description';
@@ -13,16 +13,7 @@ const h = useStack();
 
 const storedConnection = (id: unknown) => h.stack.emulator.connections(ORG).find((c) => c.id === id)!;
 
-/** Runs with the credential set to `login` (merged over the stack's database), then puts the stack's back. */
-async function withLogin<T>(login: ICredentialDataDecryptedObject, run: () => Promise<T>): Promise<T> {
-	const saved = { ...h.credentials.data.flowServiceDatabaseApi };
-	h.credentials.set('flowServiceDatabaseApi', { ...saved, ...login });
-	try {
-		return await run();
-	} finally {
-		h.credentials.data.flowServiceDatabaseApi = saved;
-	}
-}
+const withLogin = h.withLogin;
 
 const create = (connector: string, name: string, extra: IDataObject = {}) => ({ resource: 'connection', operation: 'create', connector, name, ...extra });
 
