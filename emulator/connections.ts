@@ -57,7 +57,7 @@ export class Connections {
 
 	list(ctx: RequestContext, query: URLSearchParams, rawQuery: string): unknown {
 		checkParameters('/connections', query, ctx.requestId);
-		const all = [...this.store.bucket(ctx.org, ctx.sandbox).values()];
+		const all = this.pager.listed([...this.store.bucket(ctx.org, ctx.sandbox).values()], (c) => c.createdAt);
 		const items = orderItems(filterItems(all, readFilters(query, ctx.requestId)), query.get('orderby'), ctx.requestId);
 		const page = this.pager.page('/connections', items, query, rawQuery, ctx.requestId);
 		return 'items' in page ? { ...page, items: page.items.map(publicView) } : page;

@@ -70,8 +70,24 @@ export function rawParameter(rawQuery: string, name: string): string | undefined
 export class Pager {
 	/** Tokens handed out, with the offset each continues from. */
 	private readonly tokens = new Map<string, number>();
+	/**
+	 * How long an object takes to show in lists after it is made (0: at once). Adobe does not say
+	 * whether its lists are read from a copy that lags behind; this lets a test ask what a client does
+	 * when they are.
+	 */
+	listingDelayMs = 0;
 
-	constructor(private readonly maxPageSize: number) {}
+	constructor(
+		private readonly maxPageSize: number,
+		private readonly clock: { now(): number } = Date,
+	) {}
+
+	/** The items a list shows now: those made at least `listingDelayMs` ago. */
+	listed<T>(items: T[], createdAt: (item: T) => number): T[] {
+		if (this.listingDelayMs <= 0) return items;
+		const now = this.clock.now();
+		return items.filter((item) => now - createdAt(item) >= this.listingDelayMs);
+	}
 
 	page<T>(endpoint: string, items: T[], query: URLSearchParams, rawQuery: string, requestId: string): { items: T[]; _links?: { next: { href: string } } } | { count: number } {
 		if (query.get('count') === 'true') {

@@ -50,6 +50,8 @@ export interface EmulatorOptions {
 	rateLimitPerSecond?: number;
 	/** Largest page of a list. */
 	maxPageSize?: number;
+	/** How long a new connection, source or target connection, dataflow or mapping set takes to show in lists (default 0). */
+	listingDelayMs?: number;
 	databaseAccess?: DatabaseAccess;
 	/** How long a dataflow run takes after it has read its table (default 300 ms), so that a client sees it in progress. */
 	runDurationMs?: number;
@@ -79,6 +81,10 @@ export interface Emulator {
 	/** Adds connections directly, for paging tests and benchmarks. */
 	seedConnections(org: string, sandbox: string, count: number, make?: (i: number) => Partial<StoredConnection>): void;
 	setRateLimit(perSecond: number | undefined): void;
+	/** How long new objects take to show in lists from now on (0: at once). */
+	setListingDelay(ms: number): void;
+	/** Added to every answer from now on (0: none). */
+	setLatency(ms: number): void;
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -95,10 +101,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		ims,
 	};
 	const store = new ConnectionStore();
-	const pager = new Pager(options.maxPageSize ?? 100);
+	const pager = new Pager(options.maxPageSize ?? 100, clock);
+	pager.listingDelayMs = options.listingDelayMs ?? 0;
 	const connections = new Connections(store, pager, clock, options.databaseAccess);
 	const pipeline = new Pipeline(store, pager, { runDurationMs: options.runDurationMs ?? 300, clock, databaseAccess: options.databaseAccess });
 	let rateLimit = options.rateLimitPerSecond;
+	let latencyMs = options.latencyMs ?? 0;
 	const recent: number[] = [];
 	const faults = new FaultPlan();
 	const log: string[] = [];
@@ -139,7 +147,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		const routeKey = `${method} ${service && service.service !== 'flowservice' ? `/${service.service}` : ''}${path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '{id}')}`;
 		stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1;
 		try {
-			if (options.latencyMs) await delay(options.latencyMs);
+			if (latencyMs) await delay(latencyMs);
 			if (url.pathname === IMS_TOKEN_PATH && method === 'POST') {
 				const answer = ims.issue(new URLSearchParams(await readText(req)));
 				if (answer.status === 200) stats.tokensIssued++;
@@ -234,6 +242,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 				const name = `seeded-${String(i).padStart(6, '0')}`;
 				store.put(makeConnection(owner, { name, connectionSpec: { id: spec.id, version: spec.version }, auth: { specName: spec.authSpec[0].name, params: {} }, ...make?.(i) }, clock.now()));
 			}
+		},
+		setListingDelay: (ms) => {
+			pager.listingDelayMs = ms;
+		},
+		setLatency: (ms) => {
+			latencyMs = ms;
 		},
 		setRateLimit: (perSecond) => {
 			rateLimit = perSecond;

@@ -133,7 +133,7 @@ export class FlowConnections {
 	list(kind: 'sourceConnections' | 'targetConnections', ctx: RequestContext, query: URLSearchParams, rawQuery: string): unknown {
 		const endpoint = `/${kind}`;
 		checkParameters(endpoint, query, ctx.requestId);
-		const all: Common[] = kind === 'sourceConnections' ? this.sources.all(ctx) : this.targets.all(ctx);
+		const all: Common[] = this.pager.listed(kind === 'sourceConnections' ? this.sources.all(ctx) : this.targets.all(ctx), (c) => c.createdAt);
 		const items = orderItems(filterItems(all, readFilters(query, ctx.requestId)), query.get('orderby'), ctx.requestId);
 		return this.pager.page(endpoint, items, query, rawQuery, ctx.requestId);
 	}

@@ -165,7 +165,7 @@ export class Flows {
 
 	list(ctx: RequestContext, query: URLSearchParams, rawQuery: string): unknown {
 		checkParameters('/flows', query, ctx.requestId);
-		const items = orderItems(filterItems(this.flows.all(ctx), readFilters(query, ctx.requestId)), query.get('orderby'), ctx.requestId);
+		const items = orderItems(filterItems(this.pager.listed(this.flows.all(ctx), (f) => f.createdAt), readFilters(query, ctx.requestId)), query.get('orderby'), ctx.requestId);
 		return this.pager.page('/flows', items, query, rawQuery, ctx.requestId);
 	}
 

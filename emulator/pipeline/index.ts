@@ -19,7 +19,7 @@ export class Pipeline {
 	constructor(baseConnections: ConnectionStore, pager: Pager, options: { runDurationMs: number; clock: Clock; databaseAccess?: DatabaseAccess }) {
 		const { clock } = options;
 		this.dataLake = new DataLake(clock);
-		this.mappingSets = new MappingSets(this.dataLake, clock);
+		this.mappingSets = new MappingSets(this.dataLake, clock, pager);
 		this.connections = new FlowConnections(baseConnections, this.dataLake, pager, clock);
 		this.flows = new Flows(this.connections, this.mappingSets, pager, clock);
 		this.runs = new Runs(this.flows, this.connections, baseConnections, this.mappingSets, this.dataLake, pager, { durationMs: options.runDurationMs, clock, databaseAccess: options.databaseAccess });

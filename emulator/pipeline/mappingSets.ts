@@ -18,6 +18,7 @@ import type { Clock } from '../clock';
 import { serviceError } from '../errors';
 import type { RequestContext } from '../gateway';
 import { Buckets } from './buckets';
+import type { Pager } from '../listing';
 import type { DataLake } from './dataLake';
 
 export interface StoredMapping {
@@ -79,6 +80,7 @@ export class MappingSets {
 	constructor(
 		private readonly dataLake: DataLake,
 		private readonly clock: Clock,
+		private readonly pager?: Pager,
 	) {}
 
 	create(ctx: RequestContext, body: unknown): Record<string, unknown> {
@@ -124,7 +126,7 @@ export class MappingSets {
 		if (!query.has('limit') || !query.has('start') || !Number.isInteger(limit) || !Number.isInteger(start) || limit < 1 || start < 0) {
 			throw bad('The query parameters limit and start are required');
 		}
-		const all = this.sets.all(ctx).sort((a, b) => a.createdDate - b.createdDate || a.id.localeCompare(b.id));
+		const all = (this.pager ? this.pager.listed(this.sets.all(ctx), (s) => s.createdDate) : this.sets.all(ctx)).sort((a, b) => a.createdDate - b.createdDate || a.id.localeCompare(b.id));
 		const data = all.slice(start, start + limit).map((s) => this.publicSet(s));
 		return { data, _page: { count: data.length, limit } };
 	}

@@ -10,6 +10,8 @@ import { FieldError, isUuid, readPositiveInteger, UUID } from '../helpers/valida
 export interface ItemContext {
 	itemIndex: number;
 	client: FlowServiceClient;
+	/** What this execution's Creates have made or found, by reuse key (see createOnce.ts); absent outside an execution. */
+	made?: Map<string, Promise<unknown>>;
 }
 
 export type OperationExecute = (this: IExecuteFunctions, item: ItemContext) => Promise<IDataObject[]>;
@@ -185,6 +187,19 @@ export function forOperation(resource: string, operation: string, properties: IN
  * with the same keys every time — `description` and `connector` (its name, null for a connector the
  * node has no entry for) are null rather than missing.
  */
+/**
+ * Every time in the node's output, one way: ISO 8601 in UTC. The Platform writes epoch milliseconds
+ * (Flow Service), ISO strings or epoch seconds (Data Prep's examples differ); null when it gives none.
+ */
+export function isoTime(value: unknown): string | null {
+	if (typeof value === 'number' && Number.isFinite(value)) return new Date(value < 1e11 ? value * 1000 : value).toISOString();
+	if (typeof value === 'string' && value !== '') {
+		const parsed = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+		return Number.isNaN(parsed) ? null : isoTime(parsed);
+	}
+	return null;
+}
+
 export function publicConnection(connection: IDataObject): IDataObject {
 	const { auth, ...rest } = connection;
 	const authObject = auth as { specName?: unknown; params?: IDataObject } | undefined;
@@ -194,6 +209,8 @@ export function publicConnection(connection: IDataObject): IDataObject {
 	const params = Object.fromEntries(Object.entries(authObject?.params ?? {}).filter(([key]) => shown.includes(key)));
 	return {
 		...rest,
+		createdAt: isoTime(rest.createdAt),
+		updatedAt: isoTime(rest.updatedAt),
 		description: typeof rest.description === 'string' ? rest.description : null,
 		connector: connector?.displayName ?? null,
 		auth: { specName: authObject?.specName ?? null, params },

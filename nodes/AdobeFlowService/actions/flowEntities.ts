@@ -10,7 +10,9 @@ import { exactFilter } from '../helpers/filters';
 import { FieldError, isUuid, readText } from '../helpers/validation';
 import type { FlowServiceClient } from '../transport';
 import type { ItemContext, Operation } from './common';
-import { fieldError, forOperation, idLocator, readLimit, returnAllOrLimit, validated } from './common';
+import type { Changes, Reusable } from './createOnce';
+import { nameTaken, patchExisting } from './createOnce';
+import { fieldError, forOperation, idLocator, isoTime, readLimit, returnAllOrLimit, validated } from './common';
 
 export interface EntityKind {
 	/** The node's resource value, e.g. `sourceConnection`. */
@@ -29,7 +31,6 @@ export interface EntityKind {
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
 const first = (value: unknown) => (Array.isArray(value) && typeof value[0] === 'string' ? value[0] : null);
-const timestamp = (value: unknown) => (typeof value === 'number' ? value : null);
 
 export const SOURCE_CONNECTION: EntityKind = {
 	resource: 'sourceConnection',
@@ -50,8 +51,8 @@ export const SOURCE_CONNECTION: EntityKind = {
 			connectionSpecId: text((item.connectionSpec as IDataObject | undefined)?.id),
 			state: text(item.state),
 			etag: text(item.etag),
-			createdAt: timestamp(item.createdAt),
-			updatedAt: timestamp(item.updatedAt),
+			createdAt: isoTime(item.createdAt),
+			updatedAt: isoTime(item.updatedAt),
 		};
 	},
 };
@@ -75,14 +76,26 @@ export const TARGET_CONNECTION: EntityKind = {
 			connectionSpecId: text((item.connectionSpec as IDataObject | undefined)?.id),
 			state: text(item.state),
 			etag: text(item.etag),
-			createdAt: timestamp(item.createdAt),
-			updatedAt: timestamp(item.updatedAt),
+			createdAt: isoTime(item.createdAt),
+			updatedAt: isoTime(item.updatedAt),
 		};
 	},
 };
 
 /** A number from a schedule, which Adobe writes as a string in its examples and as an integer in the flow spec. */
 const number = (value: unknown) => (value === undefined || value === null || value === '' || Number.isNaN(Number(value)) ? null : Number(value));
+
+/** A dataflow's last run (`lastRunDetails`), in the words and shape of Run's output: status, ISO times. */
+function lastRunOutput(details: unknown): IDataObject | null {
+	if (typeof details !== 'object' || details === null) return null;
+	const run = details as IDataObject;
+	return {
+		id: text(run.id),
+		status: text(run.state ?? run.status),
+		startedAt: isoTime(run.startedAtUTC),
+		completedAt: isoTime(run.completedAtUTC),
+	};
+}
 
 export const DATAFLOW: EntityKind = {
 	resource: 'dataflow',
@@ -111,10 +124,10 @@ export const DATAFLOW: EntityKind = {
 				interval: number(schedule.interval),
 				backfill: schedule.backfill === undefined ? null : schedule.backfill === true || schedule.backfill === 'true',
 			},
-			lastRun: (item.lastRunDetails as IDataObject | undefined) ?? null,
+			lastRun: lastRunOutput(item.lastRunDetails),
 			etag: text(item.etag),
-			createdAt: timestamp(item.createdAt),
-			updatedAt: timestamp(item.updatedAt),
+			createdAt: isoTime(item.createdAt),
+			updatedAt: isoTime(item.updatedAt),
 		};
 	},
 };
@@ -200,140 +213,54 @@ export function getManyOperation(kind: EntityKind, filters: INodeProperties[] = 
 }
 
 /**
- * The newest object of the kind with exactly this name that also meets `property` (and `matches`),
- * created at or after `since` when given: what If It Exists → Reuse finds, and what a create whose
- * answer was lost looks for.
+ * Every object of the kind with exactly this name that also meets `property`. Names are compared
+ * exactly after filtering, since the Platform's filter may not be; a name the filter cannot express
+ * is found by reading every object of the kind.
  */
-export async function findByName(
-	client: FlowServiceClient,
-	kind: EntityKind,
-	name: string,
-	property: string[],
-	itemIndex: number,
-	since?: number,
-): Promise<IDataObject | undefined> {
+export async function listByName(client: FlowServiceClient, kind: EntityKind, name: string, property: string[], itemIndex: number): Promise<IDataObject[]> {
 	const byName = exactFilter('name', name);
 	const found = await client.getPaged<IDataObject>(kind.path, { property: byName ? [...property, byName] : property }, { limit: byName ? 100 : undefined, itemIndex });
-	return found
-		.filter((item) => item.name === name)
-		.filter((item) => since === undefined || typeof item.createdAt !== 'number' || item.createdAt >= since - 60_000)
-		.sort((a, b) => Number(b.createdAt ?? 0) - Number(a.createdAt ?? 0))[0];
-}
-
-export type IfExists = 'reuse' | 'update' | 'fail' | 'create';
-
-export function readIfExists(context: IExecuteFunctions, itemIndex: number): IfExists {
-	const options = context.getNodeParameter('options', itemIndex, {}) as { ifExists?: IfExists };
-	return options.ifExists ?? 'reuse';
-}
-
-export interface CreateOutcome {
-	item: IDataObject;
-	created: boolean;
-	recovered: boolean;
-	/** What If It Exists asked for, when the object existed. */
-	ifExists?: IfExists;
-	/** With Update It: what was changed (empty when the object already was as asked). */
-	changes?: string[];
-}
-
-/** What Update It sends to an existing object: JSON Patch operations, and what each changes, in a user's words. */
-export interface Changes {
-	ops: IDataObject[];
-	changes: string[];
-}
-
-/** One JSON Patch of an existing Flow Service object, with the etag it was read with (`If-Match`). */
-export async function patchExisting(
-	client: FlowServiceClient,
-	path: string,
-	existing: IDataObject,
-	ops: IDataObject[],
-	itemIndex: number,
-	secrets: string[] = [],
-): Promise<void> {
-	await client.request({
-		method: 'PATCH',
-		path: `${path}/${encodeURIComponent(String(existing.id))}`,
-		headers: { 'If-Match': String(existing.etag ?? '') },
-		body: ops,
-		// If-Match makes a second send harmless: it meets a new etag and is refused (reported).
-		idempotent: true,
-		secrets,
-		itemIndex,
-	});
+	return found.filter((item) => item.name === name);
 }
 
 /**
- * POST a new object, safe to run again: with Reuse an existing one of the same name (and the same
- * `property` filters) is returned as it is; with Update the differences `update` finds are patched
- * into it, then it is read back; with Fail it is an error naming it; a create whose answer was lost is
- * looked for, not sent blindly again (see the transport's recovery).
+ * A source connection, target connection or dataflow for createOnce: found by its name and
+ * `property` filters, made by POST, removed by DELETE, updated by the JSON Patch `update` finds.
  */
-export async function createOnce(
-	context: IExecuteFunctions,
+export function reusableEntity(
 	{ itemIndex, client }: ItemContext,
 	kind: EntityKind,
 	body: IDataObject & { name: string },
 	property: string[],
 	conflict?: (existing: IDataObject) => string | undefined,
 	update?: (existing: IDataObject) => Changes,
-): Promise<CreateOutcome> {
-	const ifExists = readIfExists(context, itemIndex);
-	if (ifExists !== 'create') {
-		const existing = await findByName(client, kind, body.name, property, itemIndex);
-		const difference = existing && conflict?.(existing);
-		if (existing && ifExists === 'reuse' && !difference) return { item: existing, created: false, recovered: false, ifExists };
-		if (existing && ifExists === 'update' && !difference) {
-			const { ops, changes } = update?.(existing) ?? { ops: [], changes: [] };
-			if (ops.length === 0) return { item: existing, created: false, recovered: false, ifExists, changes: [] };
-			await patchExisting(client, kind.path, existing, ops, itemIndex);
-			return { item: await fetchEntity(client, kind, String(existing.id), itemIndex), created: false, recovered: false, ifExists, changes };
-		}
-		if (existing) {
-			throw fieldError(
-				context,
-				new FieldError('Name', `is already used by ${kind.noun} ${String(existing.id)}${difference ? `, which ${difference}` : ''}`, difference ? 'Choose another name' : 'Choose another name, or set If It Exists to Reuse It or Update It'),
+): Reusable {
+	return {
+		noun: kind.noun,
+		key: JSON.stringify([kind.path, body.name, ...property]),
+		list: async () => await listByName(client, kind, body.name, property, itemIndex),
+		post: async (recover) => {
+			const { body: answer, recovered } = await client.request<{ id: string; etag?: string }>({
+				method: 'POST',
+				path: kind.path,
+				body,
+				idempotent: false,
 				itemIndex,
-			);
-		}
-	}
-	const startedAt = Date.now();
-	const { body: answer, recovered } = await client.request<{ id: string; etag: string }>({
-		method: 'POST',
-		path: kind.path,
-		body,
-		idempotent: false,
-		itemIndex,
-		recovery: {
-			lookup: async () => {
-				const made = await findByName(client, kind, body.name, property, itemIndex, startedAt);
-				return made && { id: String(made.id), etag: String(made.etag) };
-			},
+				recovery: { lookup: async () => (await recover()) as { id: string } | undefined },
+			});
+			return { item: { ...body, id: answer.id, etag: answer.etag, state: 'enabled' }, recovered };
 		},
-	});
-	return { item: { ...body, id: answer.id, etag: answer.etag, state: 'enabled' }, created: true, recovered };
-}
-
-/** A description patch, where the node gives one the object does not have (`add`: it may have none). */
-export function descriptionChange(existing: IDataObject, wanted: unknown): Changes {
-	return typeof wanted === 'string' && wanted !== '' && existing.description !== wanted
-		? { ops: [{ op: 'add', path: '/description', value: wanted }], changes: ['description'] }
-		: { ops: [], changes: [] };
-}
-
-/**
- * The flags every Create adds to its output: `outcome` says in words what happened — created, reused
- * and left as it was (Reuse It), updated (Update It, with `changes`), or already as asked.
- */
-export function outcomeFlags(outcome: CreateOutcome): IDataObject {
-	const changes = outcome.changes ?? [];
-	const said = outcome.created
-		? 'created'
-		: changes.length > 0
-			? `updated: ${changes.join(', ')}`
-			: outcome.ifExists === 'update'
-				? 'reused: already as asked'
-				: 'reused: left as it was';
-	return { created: outcome.created, reused: !outcome.created, updated: changes.length > 0, changes, outcome: said, recoveredAfterLostAnswer: outcome.recovered };
+		read: async (id) => await fetchEntity(client, kind, id, itemIndex),
+		remove: async (id) => {
+			await client.request({ method: 'DELETE', path: `${kind.path}/${encodeURIComponent(id)}`, itemIndex, recovery: { resentStatuses: [404], lookup: async () => ({}) } });
+		},
+		conflict,
+		update: async (existing) => {
+			const { ops, changes } = update?.(existing) ?? { ops: [], changes: [] };
+			if (ops.length === 0) return { item: existing, changes: [] };
+			await patchExisting(client, kind.path, existing, ops, itemIndex);
+			return { item: await fetchEntity(client, kind, String(existing.id), itemIndex), changes };
+		},
+		taken: nameTaken(kind.noun),
+	};
 }

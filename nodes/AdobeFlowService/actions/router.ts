@@ -50,10 +50,12 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const client = new FlowServiceClient(this, credentialTypeFor(this.getNodeParameter('authentication', 0, 'accessToken')), { timeoutMs, maxConcurrency: concurrency });
 	const continueOnFail = this.continueOnFail();
 	const context = withFixedParametersOnce(this);
+	// Items of this execution that would create the same object share one create (createOnce.ts).
+	const made = new Map<string, Promise<unknown>>();
 
 	const perItem = await runInOrder(items.length, concurrency, async (itemIndex) => {
 		try {
-			const results = await op.execute.call(context, { itemIndex, client });
+			const results = await op.execute.call(context, { itemIndex, client, made });
 			return results.map((json): INodeExecutionData => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
 			const nodeError = asNodeError(this, error, itemIndex);

@@ -6,7 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Clock } from './clock';
-import { SYSTEM_CLOCK } from './clock';
+import { sleepUnlessAborted, SYSTEM_CLOCK } from './clock';
 import type { Failed } from './errors';
 import { FlowServiceError, readThrown } from './errors';
 import type { Context, Exchange } from './http';
@@ -146,6 +146,12 @@ export class FlowServiceClient {
 			}
 			throw FlowServiceError.from(this.context, failed, request.secrets ?? [], request.itemIndex);
 		}
+	}
+
+	/** Waits `ms` on this client's clock, returning early when the execution is cancelled. */
+	async pause(ms: number): Promise<void> {
+		const context = this.context as { getExecutionCancelSignal?: () => AbortSignal | undefined };
+		await sleepUnlessAborted(ms, context.getExecutionCancelSignal?.(), this.clock);
 	}
 
 	private cancelled(): boolean {

@@ -5,12 +5,12 @@ import { OTHER_CONNECTOR } from '../../connectors';
 import { buildConnection } from '../../helpers/connectionBody';
 import { FieldError } from '../../helpers/validation';
 import type { ItemContext } from '../common';
-import { fieldError, forOperation, validated } from '../common';
-import type { CreateOutcome } from '../flowEntities';
-import { descriptionChange, outcomeFlags, patchExisting, readIfExists } from '../flowEntities';
+import { fieldError, forOperation, isoTime, validated } from '../common';
+import type { CreateOutcome, Reusable } from '../createOnce';
+import { createOnce, descriptionChange, nameTaken, outcomeFlags, patchExisting } from '../createOnce';
 import { connectorProperties, readConnectionInput, readConnector } from './connectorFields';
 import { fetchConnection } from './get.operation';
-import { findByNameAndSpec } from './lookup';
+import { listByNameAndSpec } from './lookup';
 import type { PreparedConnection } from './otherConnector';
 import { otherConnectorProperties, prepareOther } from './otherConnector';
 
@@ -61,30 +61,55 @@ function output(connector: PreparedConnection['connector'], found: IDataObject, 
 		connector: connector.displayName,
 		connectionSpecId: connector.connectionSpecId,
 		connectionSpecVersion: connector.connectionSpecVersion,
+		createdAt: isoTime(found.createdAt),
+		updatedAt: isoTime(found.updatedAt),
 		...outcomeFlags(outcome),
 	};
 }
 
 /**
- * Update It on an existing connection: its login replaced with the one this node sends (the Platform
- * masks secrets, so a changed password cannot be seen: the login is always sent), and its description
- * where the node gives another. Refused when the connection was made with another auth method, whose
- * params these are not.
+ * A connection for createOnce: found by its name and connector, made by `POST /connections`, removed
+ * by DELETE. Update It replaces its login with the one this node sends (the Platform masks secrets,
+ * so a changed password cannot be seen: the login is always sent), and its description where the
+ * node gives another; it refuses a connection made with another auth method, whose params these are
+ * not (Reuse It returns it as it is).
  */
-async function updateExisting(context: IExecuteFunctions, item: ItemContext, existing: IDataObject, built: PreparedConnection['built']): Promise<IDataObject> {
-	const made = (existing.auth as IDataObject | undefined)?.specName;
-	const wanted = built.body.auth.specName;
-	if (typeof made === 'string' && made !== wanted) {
-		throw fieldError(
-			context,
-			new FieldError('Authentication', `is ${wanted}, but connection ${String(existing.id)} was made with ${made}`, `Choose ${made}, or set If It Exists to Create Another`),
-			item.itemIndex,
-		);
-	}
-	const description = descriptionChange(existing, built.body.description);
-	const ops = [{ op: 'replace', path: '/auth/params', value: built.body.auth.params as unknown as IDataObject }, ...description.ops];
-	await patchExisting(item.client, '/connections', existing, ops, item.itemIndex, built.secrets);
-	return await fetchConnection(context, item, String(existing.id));
+function reusableConnection(context: IExecuteFunctions, item: ItemContext, { built, connector }: PreparedConnection): Reusable {
+	const { itemIndex, client } = item;
+	const { name } = built.body;
+	return {
+		noun: 'connection',
+		key: JSON.stringify(['/connections', connector.connectionSpecId, name]),
+		list: async () => await listByNameAndSpec(client, name, connector.connectionSpecId, itemIndex),
+		post: async (recover) => {
+			const { body, recovered } = await client.request<{ id: string; etag?: string }>({
+				method: 'POST',
+				path: '/connections',
+				body: built.body,
+				idempotent: false,
+				secrets: built.secrets,
+				itemIndex,
+				recovery: { lookup: async () => (await recover()) as { id: string } | undefined },
+			});
+			return { item: { ...built.body, id: body.id, etag: body.etag } as unknown as IDataObject, recovered };
+		},
+		read: async (id) => await fetchConnection(context, item, id),
+		remove: async (id) => {
+			await client.request({ method: 'DELETE', path: `/connections/${encodeURIComponent(id)}`, itemIndex, recovery: { resentStatuses: [404], lookup: async () => ({}) } });
+		},
+		update: async (existing) => {
+			const made = (existing.auth as IDataObject | undefined)?.specName;
+			const wanted = built.body.auth.specName;
+			if (typeof made === 'string' && made !== wanted) {
+				throw fieldError(context, new FieldError('Authentication', `is ${wanted}, but connection ${String(existing.id)} was made with ${made}`, `Choose ${made}, or set If It Exists to Create Another`), itemIndex);
+			}
+			const description = descriptionChange(existing, built.body.description);
+			const ops = [{ op: 'replace', path: '/auth/params', value: built.body.auth.params as unknown as IDataObject }, ...description.ops];
+			await patchExisting(client, '/connections', existing, ops, itemIndex, built.secrets);
+			return { item: await fetchConnection(context, item, String(existing.id)), changes: ['login', ...description.changes] };
+		},
+		taken: nameTaken('connection'),
+	};
 }
 
 /** A connector of connectors.ts: its fields read and checked, its body built. */
@@ -94,7 +119,8 @@ async function prepareKnown(context: IExecuteFunctions, itemIndex: number): Prom
 	return { built: validated(context, itemIndex, () => buildConnection(connector, input)), connector };
 }
 
-export async function execute(this: IExecuteFunctions, { itemIndex, client }: ItemContext): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject[]> {
+	const { itemIndex, client } = item;
 	const { built, connector } = this.getNodeParameter('connector', itemIndex) === OTHER_CONNECTOR ? await prepareOther(this, client, itemIndex) : await prepareKnown(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { dryRun?: boolean; ifExists?: string };
 
@@ -102,41 +128,7 @@ export async function execute(this: IExecuteFunctions, { itemIndex, client }: It
 		return [{ dryRun: true, connector: connector.displayName, method: 'POST', path: '/connections', body: built.maskedBody as unknown as IDataObject }];
 	}
 
-	const ifExists = readIfExists(this, itemIndex);
-	if (ifExists !== 'create') {
-		const existing = await findByNameAndSpec(client, built.body.name, connector.connectionSpecId, itemIndex);
-		if (existing && ifExists === 'reuse') {
-			return [output(connector, existing, { item: existing, created: false, recovered: false, ifExists })];
-		}
-		if (existing && ifExists === 'update') {
-			const changes = ['login', ...descriptionChange(existing, built.body.description).changes];
-			const updated = await updateExisting(this, { itemIndex, client }, existing, built);
-			return [output(connector, updated, { item: updated, created: false, recovered: false, ifExists, changes })];
-		}
-		if (existing) {
-			throw fieldError(
-				this,
-				new FieldError('Name', `is already used by connection ${String(existing.id)} of the same connector`, 'Choose another name, or set If It Exists to Reuse It or Update It'),
-				itemIndex,
-			);
-		}
-	}
-	const startedAt = Date.now();
-	const { body, recovered } = await client.request<{ id: string; etag: string }>({
-		method: 'POST',
-		path: '/connections',
-		body: built.body,
-		idempotent: false,
-		secrets: built.secrets,
-		itemIndex,
-		// A create whose answer was lost may have gone through: a connection of this name and connector made since is it.
-		recovery: {
-			lookup: async () => {
-				const existing = await findByNameAndSpec(client, built.body.name, connector.connectionSpecId, itemIndex, startedAt);
-				return existing && { id: String(existing.id), etag: String(existing.etag) };
-			},
-		},
-	});
-	const made = { ...built.body, id: body.id, etag: body.etag } as unknown as IDataObject;
-	return [output(connector, made, { item: made, created: true, recovered })];
+	const prepared = { built, connector };
+	const outcome = await createOnce(this, { itemIndex, client, made: item.made }, reusableConnection(this, item, prepared));
+	return [output(connector, outcome.item, outcome)];
 }

@@ -8,8 +8,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readText } from '../../helpers/validation';
 import type { ItemContext } from '../common';
 import { forOperation, validated } from '../common';
-import type { Changes } from '../flowEntities';
-import { createOnce, DATAFLOW, descriptionChange, entityLocator, outcomeFlags, readEntityId, SOURCE_CONNECTION, TARGET_CONNECTION } from '../flowEntities';
+import type { Changes } from '../createOnce';
+import { createOnce, descriptionChange, outcomeFlags } from '../createOnce';
+import { DATAFLOW, entityLocator, readEntityId, reusableEntity, SOURCE_CONNECTION, TARGET_CONNECTION } from '../flowEntities';
 import { mappingIdProperty, readMappingId } from '../mapping/mappingSets';
 import { readSchedule, scheduleProperties } from './schedule';
 
@@ -86,14 +87,17 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 	const outcome = await createOnce(
 		this,
 		item,
-		DATAFLOW,
-		body,
-		[],
-		(existing) => {
-			const source = (existing.sourceConnectionIds as string[] | undefined)?.[0];
-			return source === sourceConnectionId ? undefined : `reads source connection ${String(source)}`;
-		},
-		(existing) => dataflowChanges(existing, body),
+		reusableEntity(
+			item,
+			DATAFLOW,
+			body,
+			[],
+			(existing) => {
+				const source = (existing.sourceConnectionIds as string[] | undefined)?.[0];
+				return source === sourceConnectionId ? undefined : `reads source connection ${String(source)}`;
+			},
+			(existing) => dataflowChanges(existing, body),
+		),
 	);
 	return [{ ...DATAFLOW.output(outcome.item), ...outcomeFlags(outcome) }];
 }

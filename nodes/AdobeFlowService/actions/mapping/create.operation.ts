@@ -10,9 +10,10 @@ import type { ItemContext } from '../common';
 import { fieldError, forOperation, validated } from '../common';
 import { exploreTable } from '../database/explore';
 import { fetchSchemaFields, readLocator, SCHEMA_ID, schemaLocator } from '../dataLake';
-import { entityLocator, fetchEntity, outcomeFlags, readEntityId, readIfExists, SOURCE_CONNECTION } from '../flowEntities';
+import { createOnce, outcomeFlags } from '../createOnce';
+import { entityLocator, fetchEntity, readEntityId, SOURCE_CONNECTION } from '../flowEntities';
 import type { Pair, Unmatched } from './mappingSets';
-import { findIdentical, mappingOutput, matchByName } from './mappingSets';
+import { fetchMappingSet, listIdentical, mappingOutput, mappingSetKey, matchByName } from './mappingSets';
 
 export const option = { name: 'Create', value: 'create', action: 'Create a mapping', description: 'Create a mapping set from table columns to schema fields' };
 
@@ -110,22 +111,27 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 	const mapped = new Set(pairs.map((p) => p.destination));
 	const result = { unmatchedColumns, unmatchedFields: fields.filter((f) => !mapped.has(f.path)).map((f) => f.path) };
 
-	const ifExists = readIfExists(this, itemIndex);
-	if (ifExists !== 'create') {
-		const existing = await findIdentical(client, schemaId, pairs, itemIndex);
-		// A mapping set is found by its schema and pairs, which is all it holds: Update It has nothing to change.
-		if (existing && ifExists !== 'fail') return [{ ...mappingOutput(existing), ...result, ...outcomeFlags({ item: existing, created: false, recovered: false, ifExists, changes: [] }) }];
-		if (existing) throw fieldError(this, new FieldError('Pairs', `are those of mapping set ${String(existing.id)} already`, 'Set If It Exists to Reuse It'), itemIndex);
-	}
 	const body = { outputSchema: { schemaRef: { id: schemaId, contentType: 'application/vnd.adobe.xed-full+json;version=1' } }, mappings: pairs };
-	const { body: answer, recovered } = await client.request<IDataObject>({
-		service: 'conversion',
-		method: 'POST',
-		path: '/mappingSets',
-		body,
-		idempotent: false,
-		itemIndex,
-		recovery: { lookup: async () => await findIdentical(client, schemaId, pairs, itemIndex) },
+	// A mapping set is found by its schema and pairs, which is all it holds: Update It has nothing to
+	// change. Data Prep's API reference documents no delete, so a set made twice at once is left.
+	const outcome = await createOnce(this, item, {
+		noun: 'mapping set',
+		key: mappingSetKey(schemaId, pairs),
+		list: async () => await listIdentical(client, schemaId, pairs, itemIndex),
+		post: async (recover) => {
+			const { body: answer, recovered } = await client.request<IDataObject>({
+				service: 'conversion',
+				method: 'POST',
+				path: '/mappingSets',
+				body,
+				idempotent: false,
+				itemIndex,
+				recovery: { lookup: recover },
+			});
+			return { item: { ...body, ...answer }, recovered };
+		},
+		read: async (id) => await fetchMappingSet(client, id, itemIndex),
+		taken: (existing) => new FieldError('Pairs', `are those of mapping set ${String(existing.id)} already`, 'Set If It Exists to Reuse It'),
 	});
-	return [{ ...mappingOutput({ ...body, ...answer }), ...result, ...outcomeFlags({ item: answer, created: true, recovered }) }];
+	return [{ ...mappingOutput(outcome.item), ...result, ...outcomeFlags(outcome) }];
 }

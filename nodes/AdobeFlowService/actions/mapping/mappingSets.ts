@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { FieldError, readText } from '../../helpers/validation';
 import type { FlowServiceClient } from '../../transport';
-import { fieldError } from '../common';
+import { fieldError, isoTime } from '../common';
 import type { SchemaField } from '../dataLake';
 
 /** A mapping set id: 32 hexadecimal characters, no dashes. */
@@ -77,7 +77,8 @@ export function mappingOutput(set: IDataObject): IDataObject {
 			source: String(m.source ?? m.sourceAttribute ?? ''),
 			destination: String(m.destination ?? m.destinationXdmPath ?? ''),
 		})),
-		createdDate: typeof set.createdDate === 'number' ? set.createdDate : null,
+		createdAt: isoTime(set.createdDate),
+		updatedAt: isoTime(set.modifiedDate),
 	};
 }
 
@@ -97,16 +98,21 @@ const key = (pairs: Array<{ sourceType?: unknown; source?: unknown; destination?
 		.sort()
 		.join('\u0001');
 
-/** The newest mapping set of this schema with the same pairs (see `key`), reading every page (`limit` and `start` are both required). */
-export async function findIdentical(client: FlowServiceClient, schemaId: string, pairs: Pair[], itemIndex: number): Promise<IDataObject | undefined> {
+/** What makes two mapping sets the same one: their schema and pairs (see `key`). */
+export function mappingSetKey(schemaId: string, pairs: Pair[]): string {
+	return JSON.stringify(['/mappingSets', schemaId, key(pairs)]);
+}
+
+/** Every mapping set of this schema with the same pairs (see `key`), reading every page (`limit` and `start` are both required). */
+export async function listIdentical(client: FlowServiceClient, schemaId: string, pairs: Pair[], itemIndex: number): Promise<IDataObject[]> {
 	const wanted = key(pairs);
-	let found: IDataObject | undefined;
+	const found: IDataObject[] = [];
 	for (let start = 0; ; start += PAGE) {
 		const { body } = await client.request<{ data?: IDataObject[] }>({ service: 'conversion', method: 'GET', path: '/mappingSets', qs: { limit: PAGE, start }, itemIndex });
 		const page = body?.data ?? [];
 		for (const set of page) {
 			const out = mappingOutput(set);
-			if (out.schemaId === schemaId && key(out.mappings as Pair[]) === wanted && (!found || Number(out.createdDate) >= Number(found.createdDate))) found = set;
+			if (out.schemaId === schemaId && key(out.mappings as Pair[]) === wanted) found.push(set);
 		}
 		if (page.length < PAGE) return found;
 	}

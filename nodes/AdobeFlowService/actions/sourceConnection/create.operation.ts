@@ -6,7 +6,8 @@ import type { ItemContext } from '../common';
 import { connectionLocator, forOperation, readConnectionId, validated } from '../common';
 import { fetchConnection } from '../connection/get.operation';
 import { exploreTable, readTablePath, tableLocator } from '../database/explore';
-import { createOnce, descriptionChange, outcomeFlags, SOURCE_CONNECTION } from '../flowEntities';
+import { createOnce, descriptionChange, outcomeFlags } from '../createOnce';
+import { reusableEntity, SOURCE_CONNECTION } from '../flowEntities';
 
 export const option = { name: 'Create', value: 'create', action: 'Create a source connection', description: 'Create a source connection for a table of a base connection' };
 
@@ -54,9 +55,9 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 		params,
 		connectionSpec: { id: spec.id, version: spec.version ?? '1.0' },
 	};
-	const outcome = await createOnce(this, item, SOURCE_CONNECTION, body, [`baseConnectionId==${baseConnectionId}`], (existing) => {
+	const outcome = await createOnce(this, item, reusableEntity(item, SOURCE_CONNECTION, body, [`baseConnectionId==${baseConnectionId}`], (existing) => {
 		const existingTable = (existing.params as IDataObject | undefined)?.tableName;
 		return existingTable === table ? undefined : `reads table ${String(existingTable)}`;
-	}, (existing) => descriptionChange(existing, descriptionText));
+	}, (existing) => descriptionChange(existing, descriptionText)));
 	return [{ ...SOURCE_CONNECTION.output(outcome.item), ...outcomeFlags(outcome) }];
 }

@@ -5,7 +5,8 @@ import { FieldError, readText } from '../../helpers/validation';
 import type { ItemContext } from '../common';
 import { fieldError, forOperation, validated } from '../common';
 import { DATASET_ID, datasetLocator, fetchDataset, readLocator, SCHEMA_ID, schemaLocator } from '../dataLake';
-import { createOnce, descriptionChange, outcomeFlags, TARGET_CONNECTION } from '../flowEntities';
+import { createOnce, descriptionChange, outcomeFlags } from '../createOnce';
+import { reusableEntity, TARGET_CONNECTION } from '../flowEntities';
 
 /** The Data Lake's connection spec: the only one a database dataflow's target may have. */
 export const DATA_LAKE_SPEC_ID = 'c604ff05-7f1a-43c0-8e18-33bf874cb11c';
@@ -52,6 +53,6 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 		params: { dataSetId },
 		connectionSpec: { id: DATA_LAKE_SPEC_ID, version: '1.0' },
 	};
-	const outcome = await createOnce(this, item, TARGET_CONNECTION, body, [`params.dataSetId==${dataSetId}`], undefined, (existing) => descriptionChange(existing, descriptionText));
+	const outcome = await createOnce(this, item, reusableEntity(item, TARGET_CONNECTION, body, [`params.dataSetId==${dataSetId}`], undefined, (existing) => descriptionChange(existing, descriptionText)));
 	return [{ ...TARGET_CONNECTION.output(outcome.item), ...outcomeFlags(outcome) }];
 }

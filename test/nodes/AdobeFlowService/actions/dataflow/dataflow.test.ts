@@ -1,4 +1,4 @@
-import { byId, failure, ORG, useStack } from '../../../../../support/harness';
+import { byId, failure, ISO_TIME, ORG, useStack } from '../../../../../support/harness';
 import { pipelineSteps } from '../../../../../support/pipeline';
 
 const h = useStack({ runDurationMs: 20 });
@@ -29,14 +29,17 @@ describe('Create', () => {
 			schedule: { startTime: '2030-01-01T02:00:00.000Z', frequency: 'day', interval: 1, backfill: false },
 			lastRun: null,
 			etag: expect.any(String),
-			createdAt: null,
-			updatedAt: null,
+			createdAt: ISO_TIME,
+			updatedAt: ISO_TIME,
 			created: true,
 			reused: false,
 			updated: false,
 			changes: [],
 			outcome: 'created',
 			recoveredAfterLostAnswer: false,
+			mergedDuplicate: false,
+			duplicateRemoved: null,
+			duplicateLeft: null,
 		});
 		const flow = stored(out.id);
 		expect(flow.flowSpec.id).toBe('14518937-270c-4525-bdec-c2ba7cce3860');

@@ -1,4 +1,4 @@
-import { byId, failure, ORG, useStack } from '../../../../../support/harness';
+import { byId, failure, ISO_TIME, ORG, useStack } from '../../../../../support/harness';
 import { pipelineSteps } from '../../../../../support/pipeline';
 
 const h = useStack({ runDurationMs: 20 });
@@ -22,14 +22,17 @@ describe('Create', () => {
 			connectionSpecId: '37b6bf40-d318-4655-90be-5cd6f65d334b',
 			state: 'enabled',
 			etag: expect.stringMatching(/^".+"$/),
-			createdAt: null,
-			updatedAt: null,
+			createdAt: ISO_TIME,
+			updatedAt: ISO_TIME,
 			created: true,
 			reused: false,
 			updated: false,
 			changes: [],
 			outcome: 'created',
 			recoveredAfterLostAnswer: false,
+			mergedDuplicate: false,
+			duplicateRemoved: null,
+			duplicateLeft: null,
 		});
 		const stored = h.stack.emulator.pipeline.connections.sources.bucket(ORG, 'prod').get(String(out.id))!;
 		expect(stored.params).toEqual({ tableName: 'sales.customers', columns: out.columns });
@@ -79,8 +82,8 @@ describe('Get, Get Many, Delete', () => {
 	test('Get and Get Many (of one base connection) give the same shape as Create', async () => {
 		const made = await steps.sourceConnection(baseId, 'listed source');
 		const got = (await h.run({ resource: 'sourceConnection', operation: 'get', sourceConnection: byId(made.id) }))[0].json;
-		expect(Object.keys(got).sort()).toEqual(Object.keys(made).filter((k) => !['created', 'reused', 'updated', 'changes', 'outcome', 'recoveredAfterLostAnswer'].includes(k)).sort());
-		expect(got).toMatchObject({ id: made.id, table: 'sales.customers', createdAt: expect.any(Number) });
+		expect(Object.keys(got).sort()).toEqual(Object.keys(made).filter((k) => !['created', 'reused', 'updated', 'changes', 'outcome', 'recoveredAfterLostAnswer', 'mergedDuplicate', 'duplicateRemoved', 'duplicateLeft'].includes(k)).sort());
+		expect(got).toMatchObject({ id: made.id, table: 'sales.customers', createdAt: made.createdAt });
 		const many = await h.run({ resource: 'sourceConnection', operation: 'getMany', returnAll: true, filters: { baseConnectionId: baseId, name: 'listed source' } });
 		expect(many.map((o) => o.json.id)).toEqual([made.id]);
 	});
