@@ -6,8 +6,6 @@
  * TEST_POSTGRES_PORT, TEST_MARIADB_PORT and TEST_REDIS_PORT move a server to another port; a closed
  * one shows what a run does where that server is missing.
  */
-import { Socket } from 'node:net';
-
 import { createConnection } from 'mysql2/promise';
 import { Client } from 'pg';
 
@@ -40,20 +38,6 @@ export const REDIS_SERVER = { host: '127.0.0.1', port: portFrom('TEST_REDIS_PORT
 export const POSTGRESQL: Service = { name: 'PostgreSQL', ...POSTGRESQL_SERVER, start: 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start' };
 export const MARIADB: Service = { name: 'MariaDB', ...MYSQL_SERVER, start: 'start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd' };
 export const REDIS: Service = { name: 'Redis', ...REDIS_SERVER, start: 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no' };
-
-/** Whether something answers on host:port. */
-export async function answers({ host, port }: { host: string; port: number }): Promise<boolean> {
-	return await new Promise((resolveCheck) => {
-		const socket = new Socket();
-		const done = (ok: boolean) => {
-			socket.destroy();
-			resolveCheck(ok);
-		};
-		socket.setTimeout(2_000, () => done(false));
-		socket.once('error', () => done(false));
-		socket.connect(port, host, () => done(true));
-	});
-}
 
 const unique = () => `${Date.now().toString(36)}${process.pid}${Math.floor(Math.random() * 1e4)}`;
 const PASSWORD = 'sample-pw-7';
