@@ -7,11 +7,19 @@ import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
+import type { Need } from './needs';
+import { installed } from './needs';
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const INSTALL = "install Debian's: apt-get install -y chromium (or set CHROMIUM_PATH)";
+
+/** Whether Chromium is there, for `requiring` (support/needs.ts). */
+export const chromiumInstalled = (): Need => installed('Chromium', CHROMIUM, INSTALL);
 
 export async function launchChromium(): Promise<Browser> {
 	if (!existsSync(CHROMIUM)) {
-		throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+		throw new Error(`No Chromium at ${CHROMIUM}: ${INSTALL}.`);
 	}
 	return await chromium.launch({
 		executablePath: CHROMIUM,

@@ -2,7 +2,8 @@
  * The pinned n8n in queue mode, for `npm run test:queue` and the benchmark: a main process (editor,
  * REST API, webhooks, triggers) and workers (`n8n worker`) sharing one user folder with our packed
  * package installed, Bull's queue in the Redis at 127.0.0.1:6379 (keys of this cluster only, by
- * prefix), and n8n's data in a new PostgreSQL database at 127.0.0.1:5432, dropped on close.
+ * prefix), and n8n's data in a new PostgreSQL database at 127.0.0.1:5432, dropped on close (the
+ * ports: support/servers.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,16 +12,20 @@ import { Client } from 'pg';
 
 import type { CredentialImport, N8nWorker, RestCall } from './n8n';
 import { ensureBuilt, ensureN8n, N8nInstance, restSession, RUNTIME } from './n8n';
-import { answers } from './servers';
+import type { Need } from './needs';
+import { listening } from './needs';
+import { POSTGRESQL, POSTGRESQL_SERVER, REDIS as REDIS_SERVICE, REDIS_SERVER } from './servers';
 
-export const REDIS = { host: '127.0.0.1', port: 6379 };
-export const POSTGRES = { host: '127.0.0.1', port: 5432, user: 'postgres' };
+const REDIS = REDIS_SERVER;
+const POSTGRES = { ...POSTGRESQL_SERVER, user: 'postgres' };
+
+/** What queue mode needs of this machine: Redis and PostgreSQL, each answering or not. */
+export const queueNeeds = (): Need[] => listening(REDIS_SERVICE, POSTGRESQL);
 
 /** Why queue mode cannot run here, or undefined when Redis and PostgreSQL both answer. */
 export async function queueUnavailable(): Promise<string | undefined> {
-	if (!(await answers(REDIS))) return `no Redis at ${REDIS.host}:${REDIS.port}`;
-	if (!(await answers(POSTGRES))) return `no PostgreSQL at ${POSTGRES.host}:${POSTGRES.port}`;
-	return undefined;
+	const missing = queueNeeds().filter((need) => need.absent !== undefined);
+	return missing.length > 0 ? missing.map((need) => `${need.what}: ${need.absent}`).join('; ') : undefined;
 }
 
 async function sql<T>(database: string, use: (client: Client) => Promise<T>): Promise<T> {

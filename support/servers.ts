@@ -2,11 +2,14 @@
  * The sample data on this machine's real database servers, for the tests that explore them where
  * they answer: PostgreSQL at 127.0.0.1:5432 (trust auth) and MariaDB or MySQL at 127.0.0.1:3306
  * (root, empty password). Each sample is a new database and login of its own, removed by `drop()`.
+ * Also: where the tests find these servers and Redis (queue mode), and how to start each one.
+ * TEST_POSTGRES_PORT, TEST_MARIADB_PORT and TEST_REDIS_PORT move a server to another port; a closed
+ * one shows what a run does where that server is missing.
  */
-import { Socket } from 'node:net';
-
 import { createConnection } from 'mysql2/promise';
 import { Client } from 'pg';
+
+import type { Service } from './needs';
 
 const { SEED, MYSQL_SEED } = require('../emulator/sampleData') as { SEED: string; MYSQL_SEED: string };
 
@@ -19,22 +22,22 @@ export interface ServerSample {
 	drop(): Promise<void>;
 }
 
-export const POSTGRESQL_SERVER = { host: '127.0.0.1', port: 5432 };
-export const MYSQL_SERVER = { host: '127.0.0.1', port: 3306 };
-
-/** Whether something answers on host:port. */
-export async function answers({ host, port }: { host: string; port: number }): Promise<boolean> {
-	return await new Promise((resolveCheck) => {
-		const socket = new Socket();
-		const done = (ok: boolean) => {
-			socket.destroy();
-			resolveCheck(ok);
-		};
-		socket.setTimeout(2_000, () => done(false));
-		socket.once('error', () => done(false));
-		socket.connect(port, host, () => done(true));
-	});
+/** The port in `variable`, or the usual one where it is unset. */
+function portFrom(variable: string, usual: number): number {
+	const value = process.env[variable];
+	if (value === undefined || value === '') return usual;
+	const port = Number(value);
+	if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`${variable}=${value} is not a TCP port`);
+	return port;
 }
+
+export const POSTGRESQL_SERVER = { host: '127.0.0.1', port: portFrom('TEST_POSTGRES_PORT', 5432) };
+export const MYSQL_SERVER = { host: '127.0.0.1', port: portFrom('TEST_MARIADB_PORT', 3306) };
+export const REDIS_SERVER = { host: '127.0.0.1', port: portFrom('TEST_REDIS_PORT', 6379) };
+
+export const POSTGRESQL: Service = { name: 'PostgreSQL', ...POSTGRESQL_SERVER, start: 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start' };
+export const MARIADB: Service = { name: 'MariaDB', ...MYSQL_SERVER, start: 'start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd' };
+export const REDIS: Service = { name: 'Redis', ...REDIS_SERVER, start: 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no' };
 
 const unique = () => `${Date.now().toString(36)}${process.pid}${Math.floor(Math.random() * 1e4)}`;
 const PASSWORD = 'sample-pw-7';

@@ -7,16 +7,20 @@
  * worker runs them.
  *
  * Needs Redis and PostgreSQL: where either does not answer, every test is skipped and the run says
- * so (`.ci/run` runs it where they do).
+ * so (`SKIPPED:`); under CI=true (`.ci/run`, where they run) the file fails instead (support/needs.ts).
  */
 import type { Stack } from '../../emulator/stack';
 import { startStack } from '../../emulator/stack';
 import { API_KEY, CLIENT_SECRET, ORG, TOKEN } from '../../support/harness';
 import { loadExample } from '../../support/n8n';
 import type { StoredExecution } from '../../support/queue';
-import { createFromWebhook, outputOf, QueueCluster, queueUnavailable, sendNames, startedBy } from '../../support/queue';
+import { requiring } from '../../support/needs';
+import { createFromWebhook, outputOf, QueueCluster, queueNeeds, sendNames, startedBy } from '../../support/queue';
 
 jest.setTimeout(600_000);
+
+/** jest's `test`, or `test.skip` where Redis or PostgreSQL does not answer: then no hook runs either. */
+const queueTest = requiring('queue mode (test:queue)', ...queueNeeds()).test;
 
 const RUN = `${Date.now().toString(36)}${process.pid}`;
 const S2S = 'aepFlowSvcS2S001';
@@ -29,7 +33,6 @@ const EXECUTIONS = 50;
 const WORKER_CONCURRENCY = 10;
 const ITEMS = 20;
 
-let skipped: string | undefined;
 let stack: Stack;
 let cluster: QueueCluster;
 
@@ -62,11 +65,6 @@ function connectionsNamed(prefix: string): Map<string, number> {
 }
 
 beforeAll(async () => {
-	skipped = await queueUnavailable();
-	if (skipped) {
-		process.stderr.write(`test:queue SKIPPED (${skipped}): nothing of queue mode was run.\n`);
-		return;
-	}
 	stack = await startStack({ tokens: [TOKEN], apiKeys: [API_KEY], imsClients: [{ clientId: API_KEY, clientSecret: CLIENT_SECRET }] });
 	const platform = { imsOrgId: ORG, sandboxName: 'prod', baseUrl: stack.emulator.url };
 	cluster = await QueueCluster.start({
@@ -94,7 +92,6 @@ afterAll(async () => {
 	await stack?.close();
 });
 
-const queueTest = (name: string, body: () => Promise<void>) => test(name, async () => (skipped ? undefined : await body()));
 
 queueTest(`${EXECUTIONS} webhook executions × ${ITEMS} items: every connection made once, every item back, both workers ran some`, async () => {
 	const batches = names('load', EXECUTIONS, ITEMS);

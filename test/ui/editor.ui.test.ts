@@ -5,7 +5,8 @@
  * the Create panel per connector, a Create run with the database login from an n8n credential,
  * From List finding the 500th connection, and the pipeline: a target connection to a dataset picked
  * From List, and Mapping's fields. Screenshots go to test-results/ui/ (UI_SCREENSHOTS=dir to
- * write them elsewhere, e.g. docs/images/ for the README).
+ * write them elsewhere, e.g. docs/images/ for the README). Where Chromium is not installed, every
+ * test is skipped and the run says so (`SKIPPED:`); under CI=true the file fails instead.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,9 +15,13 @@ import type { Browser, Locator, Page } from 'playwright-core';
 
 import type { Stack } from '../../emulator/stack';
 import { startStack } from '../../emulator/stack';
-import { launchChromium } from '../../support/browser';
+import { chromiumInstalled, launchChromium } from '../../support/browser';
 import { API_KEY, ORG, TOKEN } from '../../support/harness';
 import { ensureBuilt, ensureN8n, N8nInstance, ROOT } from '../../support/n8n';
+import { requiring } from '../../support/needs';
+
+/** Every `test` in this file: jest's where Chromium is installed, `test.skip` (and no hook) where not. */
+const { test } = requiring("n8n's editor in Chromium (test:ui)", chromiumInstalled());
 
 jest.setTimeout(180_000);
 

@@ -2,11 +2,13 @@
  * Explore on real database servers behind the emulator, where this machine has them: GreenPlum and
  * PostgreSQL connections on the PostgreSQL server at 127.0.0.1:5432, MySQL and MariaDB connections
  * on the MariaDB (or MySQL) server at 127.0.0.1:3306, each on a sample database of its own. Where a
- * server does not answer, its tests run nothing and the run says so; everything else explores the
- * embedded database (explore.test.ts).
+ * server does not answer, its tests are skipped and the run says so (`SKIPPED:`), or fail under
+ * CI=true (support/needs.ts); everything else explores the embedded database (explore.test.ts).
  */
+import type { Need } from '../../../../../support/needs';
+import { listening, requiring } from '../../../../../support/needs';
 import type { ServerSample } from '../../../../../support/servers';
-import { answers, MYSQL_SERVER, mysqlSample, POSTGRESQL_SERVER, postgresqlSample } from '../../../../../support/servers';
+import { MARIADB, mysqlSample, POSTGRESQL, postgresqlSample } from '../../../../../support/servers';
 import { byId, failure, useStack } from '../../../../../support/harness';
 
 const h = useStack();
@@ -21,12 +23,14 @@ async function create(sample: ServerSample, connector: string, auth: string, lab
 	return String(created.json.id);
 }
 
-function onServer(label: string, server: { host: string; port: number }, make: () => Promise<ServerSample>, body: (sample: () => ServerSample) => void) {
-	describe(label, () => {
+const [postgresql, mariadb] = listening(POSTGRESQL, MARIADB);
+
+/** Tests on one server's sample database, skipped where `server` is not met. */
+function onServer(label: string, skipped: string, server: Need, make: () => Promise<ServerSample>, body: (sample: () => ServerSample) => void) {
+	requiring(skipped, server).describe(label, () => {
 		let sample: ServerSample | undefined;
 		beforeAll(async () => {
-			if (await answers(server)) sample = await make();
-			else process.stderr.write(`SKIPPED: ${label}: nothing answers at ${server.host}:${server.port}; those connectors were explored on no real server.\n`);
+			sample = await make();
 		});
 		afterAll(async () => {
 			const { credentials, stack } = h;
@@ -34,32 +38,17 @@ function onServer(label: string, server: { host: string; port: number }, make: (
 			const { login } = stack.database;
 			credentials.set('flowServiceDatabaseApi', { host: '127.0.0.1', port: String(stack.database.port), database: login.database, username: login.username, password: login.password });
 		});
-		body(() => {
-			if (!sample) throw new SkipSignal();
-			return sample;
-		});
+		body(() => sample!);
 	});
 }
 
-class SkipSignal extends Error {}
-
-/** A test that runs only where its server answered (it returns without checking anything elsewhere, and the run said so). */
-const where = (name: string, run: () => Promise<void>) =>
-	test(name, async () => {
-		try {
-			await run();
-		} catch (error) {
-			if (!(error instanceof SkipSignal)) throw error;
-		}
-	});
-
-onServer('the PostgreSQL server', POSTGRESQL_SERVER, postgresqlSample, (sample) => {
+onServer('the PostgreSQL server', 'GreenPlum and PostgreSQL connections explored on a real server', postgresql, postgresqlSample, (sample) => {
 	for (const [connector, auth] of [
 		['greenplum', 'connectionString'],
 		['postgreSql', 'connectionString'],
 		['postgreSql', 'basic'],
 	]) {
-		where(`${connector} (${auth}): tables, their XDM column types, and rows from the server`, async () => {
+		test(`${connector} (${auth}): tables, their XDM column types, and rows from the server`, async () => {
 			const id = await create(sample(), connector, auth);
 			const tables = (await explore('listTables', id)).map((o) => o.json.name);
 			expect(tables).toEqual(expect.arrayContaining(['sales.customers', 'sales.orders', 'public.events']));
@@ -80,13 +69,13 @@ onServer('the PostgreSQL server', POSTGRESQL_SERVER, postgresqlSample, (sample) 
 	}
 });
 
-onServer('the MariaDB / MySQL server', MYSQL_SERVER, mysqlSample, (sample) => {
+onServer('the MariaDB / MySQL server', 'MySQL and MariaDB connections explored on a real server', mariadb, mysqlSample, (sample) => {
 	for (const [connector, auth] of [
 		['mySql', 'connectionString'],
 		['mySql', 'basic'],
 		['mariaDb', 'connectionString'],
 	]) {
-		where(`${connector} (${auth}): tables, their XDM column types, and rows, over the MySQL protocol`, async () => {
+		test(`${connector} (${auth}): tables, their XDM column types, and rows, over the MySQL protocol`, async () => {
 			const { database } = sample();
 			const id = await create(sample(), connector, auth);
 			const tables = (await explore('listTables', id)).map((o) => o.json.name);
@@ -113,7 +102,7 @@ onServer('the MariaDB / MySQL server', MYSQL_SERVER, mysqlSample, (sample) => {
 		});
 	}
 
-	where('a wrong password: the Platform-shaped login error, as from PostgreSQL', async () => {
+	test('a wrong password: the Platform-shaped login error, as from PostgreSQL', async () => {
 		const id = await create({ ...sample(), password: 'not-it' }, 'mySql', 'connectionString', ' wrong password');
 		const error = await failure(explore('listTables', id));
 		expect(error.message).toMatch(/^Source connection failed: The database refused the login.* \[400 FLOW-1308-400\]$/);
