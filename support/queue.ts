@@ -89,6 +89,34 @@ export function createFromWebhook(id: string, suffix: string, credential: { type
 	};
 }
 
+/**
+ * createFromWebhook with a chain: each connection, then a source connection for a table of it (named
+ * after the connection), as a pipeline begins. The webhook answers with the source connections.
+ */
+export function chainFromWebhook(id: string, suffix: string, credential: { type: 'flowServiceApi' | 'flowServiceServerToServerApi'; id: string }) {
+	const workflow = createFromWebhook(id, suffix, credential);
+	const authentication = credential.type === 'flowServiceApi' ? 'accessToken' : 'serverToServer';
+	workflow.name = `queue: a connection and its source connection from a webhook (${id})`;
+	workflow.nodes.push({
+		id: 'q4',
+		name: 'Create Source Connection',
+		type: 'n8n-nodes-adobe-flow-service.adobeFlowService',
+		typeVersion: 1,
+		position: [660, 0],
+		parameters: {
+			authentication,
+			resource: 'sourceConnection',
+			operation: 'create',
+			connection: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			table: { __rl: true, mode: 'path', value: 'sales.customers' },
+			name: '={{ $json.name }} source',
+		} as never,
+		credentials: { [credential.type]: { id: credential.id, name: credential.id } } as never,
+	});
+	(workflow.connections as Record<string, unknown>)['Create Connection'] = { main: [[{ node: 'Create Source Connection', type: 'main', index: 0 }]] };
+	return workflow;
+}
+
 /** POSTs names to a createFromWebhook workflow's production webhook; resolves with the items the Create put out. */
 export async function sendNames(url: string, path: string, names: string[]): Promise<Array<Record<string, unknown>>> {
 	const response = await fetch(`${url}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ connections: names.map((name) => ({ name })) }) });

@@ -15,7 +15,7 @@ import { API_KEY, CLIENT_SECRET, ORG, TOKEN } from '../../support/harness';
 import { loadExample } from '../../support/n8n';
 import type { StoredExecution } from '../../support/queue';
 import { requiring } from '../../support/needs';
-import { createFromWebhook, outputOf, QueueCluster, queueNeeds, sendNames, startedBy } from '../../support/queue';
+import { chainFromWebhook, createFromWebhook, outputOf, QueueCluster, queueNeeds, sendNames, startedBy } from '../../support/queue';
 
 jest.setTimeout(600_000);
 
@@ -29,6 +29,8 @@ const DB_LOGIN = 'aepSourceDbLogin';
 const LOAD = 'flowSvcQueueLoad1';
 /** The same, two creates at a time: an execution that takes seconds, for a worker to be killed in the middle of. */
 const SLOW = 'flowSvcQueueSlow1';
+/** A connection and its source connection, Reuse It: called many times at once with one name. */
+const RACE = 'flowSvcQueueRace1';
 const EXECUTIONS = 50;
 const WORKER_CONCURRENCY = 10;
 const ITEMS = 20;
@@ -73,8 +75,12 @@ beforeAll(async () => {
 			{ id: S2S, name: 'Server-to-Server', type: 'flowServiceServerToServerApi', data: { accessToken: '', clientId: API_KEY, clientSecret: CLIENT_SECRET, scopes: 'openid,AdobeID', imsTokenUrl: stack.emulator.imsTokenUrl, ...platform } },
 			{ id: DB_LOGIN, name: 'Source database login', type: 'flowServiceDatabaseApi', data: { loginInput: 'fields', host: stack.database.host, port: String(stack.database.port), ...stack.database.login } },
 		],
-		workflows: [createFromWebhook(LOAD, RUN, { type: 'flowServiceServerToServerApi', id: S2S }), createFromWebhook(SLOW, RUN, { type: 'flowServiceServerToServerApi', id: S2S }, { concurrency: 2 })],
-		active: [LOAD, SLOW],
+		workflows: [
+			createFromWebhook(LOAD, RUN, { type: 'flowServiceServerToServerApi', id: S2S }),
+			createFromWebhook(SLOW, RUN, { type: 'flowServiceServerToServerApi', id: S2S }, { concurrency: 2 }),
+			chainFromWebhook(RACE, RUN, { type: 'flowServiceApi', id: TOKEN_CRED }),
+		],
+		active: [LOAD, SLOW, RACE],
 		workers: 2,
 		concurrency: WORKER_CONCURRENCY,
 		settings: {
@@ -133,6 +139,32 @@ queueTest(`${EXECUTIONS} webhook executions × ${ITEMS} items: every connection 
 		expect(items).toHaveLength(ITEMS);
 		items.forEach((item, i) => expect(item.pairedItem).toEqual({ item: i }));
 	}
+});
+
+queueTest('race: one webhook called 10 times at once across both workers, 5 rounds: one connection and one source connection per name, every answer names them', async () => {
+	const ROUNDS = 5;
+	const AT_ONCE = 10;
+	// The Platform answering in ~200 ms: executions that start together really overlap.
+	stack.emulator.setLatency(200);
+	const left: number[] = [];
+	try {
+		for (let round = 0; round < ROUNDS; round++) {
+			const name = `race-${RUN}-${round}`;
+			const answers = await Promise.all(Array.from({ length: AT_ONCE }, async () => await send([name], RACE)));
+			const sources = [...stack.emulator.pipeline.connections.sources.bucket(ORG, 'prod').values()].filter((s) => s.name === `${name} source`);
+			const connections = stack.emulator.connections(ORG).filter((c) => c.name === name);
+			expect(connections).toHaveLength(1);
+			expect(sources).toHaveLength(1);
+			for (const [answer] of answers) expect(answer).toMatchObject({ id: sources[0].id, baseConnectionId: connections[0].id });
+			left.push(connections.length, sources.length);
+		}
+	} finally {
+		stack.emulator.setLatency(0);
+	}
+	const ran = (await cluster.executionsOf(RACE)).map((e) => e.id);
+	const byWorker = cluster.workers.map((worker) => startedBy(worker).filter((id) => ran.includes(id)).length);
+	process.stdout.write(`race: ${ROUNDS} rounds of ${AT_ONCE} executions at once (run ${byWorker.join(' + ')} on the two workers), objects left per key ${Math.max(...left)}\n`);
+	expect(byWorker.every((n) => n > 0)).toBe(true);
 });
 
 queueTest('the nightly example on a real schedule: three firings, each run by a worker; one connection made, then reused twice', async () => {
