@@ -107,7 +107,10 @@ test('nightly: table → dataset. The run reads as many rows as the table has; r
 	expectSuccess(first);
 	const rows = Number((await stack.database.query('SELECT count(*) AS n FROM sales.customers'))[0].n);
 	const [report] = itemsOf(first.result, 'Report');
-	expect(report.json).toMatchObject({ status: 'success', recordsRead: rows, recordsWritten: rows, recordsFailed: 0, unmatchedColumns: 0 });
+	expect(report.json).toMatchObject({ status: 'success', recordsRead: rows, recordsWritten: rows, recordsFailed: 0, unmatchedColumns: [] });
+	// The schema's fields no column matched are shown beside the columns no field matched.
+	expect(report.json.unmatchedSchemaFields).toEqual(itemsOf(first.result, 'Map Columns by Name')[0].json.unmatchedFields);
+	expect((report.json.unmatchedSchemaFields as string[]).length).toBeGreaterThan(0);
 	const creators = ['Connect Warehouse', 'Source: the Table', 'Target: the Dataset', 'Map Columns by Name', 'Nightly Dataflow'];
 	for (const node of creators) expect([node, itemsOf(first.result, node)[0].json.created]).toEqual([node, true]);
 	const { pipeline } = stack.emulator;
