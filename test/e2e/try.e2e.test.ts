@@ -14,7 +14,7 @@ import { join } from 'node:path';
 
 import { portIsFree } from '../../emulator/stack';
 import type { RestCall } from '../../support/n8n';
-import { EXAMPLE_CREDENTIALS, ensureBuilt, ensureN8n, exampleFiles, freePort, loadExample, PACKAGE_PREFIX, restSession, ROOT } from '../../support/n8n';
+import { EXAMPLE_CREDENTIALS, ensureBuilt, ensureN8n, exampleFiles, freePort, loadExample, PACKAGE_PREFIX, restLogin, ROOT } from '../../support/n8n';
 
 jest.setTimeout(600_000);
 
@@ -26,6 +26,8 @@ let ports: { n8n: number; emulator: number; database: number };
 
 interface Run {
 	child: ChildProcess;
+	/** The processes seen under it while it ran. */
+	pids: number[];
 	output: () => string;
 	exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -45,7 +47,9 @@ function startTry(how: 'npm' | 'script'): Run {
 	child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
 	child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
 	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
-	return { child, output: () => output, exited };
+	const run: Run = { child, pids: [], output: () => output, exited };
+	started.push(run);
+	return run;
 }
 
 async function waitFor(run: Run, pattern: RegExp, ms: number): Promise<RegExpExecArray> {
@@ -59,8 +63,14 @@ async function waitFor(run: Run, pattern: RegExp, ms: number): Promise<RegExpExe
 	}
 }
 
-/** Every process started under this one, at this moment. */
-function descendants(pid: number): number[] {
+/** Every process started under this one, at this moment; remembered, to be ended should the test fail. */
+function descendants(run: Run): number[] {
+	const found = processesUnder(run.child.pid!);
+	run.pids.push(...found);
+	return found;
+}
+
+function processesUnder(pid: number): number[] {
 	const table = spawnSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
 		.stdout.trim()
 		.split('\n')
@@ -118,7 +128,7 @@ async function ready(run: Run): Promise<{ url: string; call: RestCall; known: Se
 	// The owner is set up: the editor opens at its login page, not at the owner setup.
 	const settings = (await (await fetch(`${url}/rest/settings`)).json()) as { data: { userManagement: { showSetupOnFirstLoad: boolean } } };
 	expect(settings.data.userManagement.showSetupOnFirstLoad).toBe(false);
-	const call = await restSession(url, { email, password, firstName: '', lastName: '' });
+	const call = await restLogin(url, email, password);
 	return { url, call, known: await knownNodeTypes(url, email, password) };
 }
 
@@ -134,7 +144,7 @@ const started: Run[] = [];
 
 /** Whatever a failed test left running. */
 function killLeftovers(): void {
-	for (const run of started.splice(0)) for (const pid of [run.child.pid!, ...descendants(run.child.pid!)].filter(alive)) process.kill(pid, 'SIGKILL');
+	for (const run of started.splice(0)) for (const pid of [run.child.pid!, ...processesUnder(run.child.pid!), ...run.pids].filter(alive)) process.kill(pid, 'SIGKILL');
 }
 
 afterEach(killLeftovers);
@@ -146,7 +156,6 @@ afterAll(() => {
 
 test('the editor with the package installed, the examples and the credentials; Ctrl+C stops everything and exits 0', async () => {
 	const run = startTry('script');
-	started.push(run);
 	const { url, call, known } = await ready(run);
 
 	// Every example is there, and every node in it is a node n8n knows: none shows as "?".
@@ -183,7 +192,7 @@ test('the editor with the package installed, the examples and the credentials; C
 	await call('POST', '/workflows', { name: 'Made in the editor', nodes: [], connections: {}, settings: {} });
 
 	// Ctrl+C in a terminal: SIGINT to every process of the group.
-	const pids = descendants(run.child.pid!);
+	const pids = descendants(run);
 	expect(pids.length).toBeGreaterThanOrEqual(3); // n8n, its task runner, the sample database
 	process.kill(-run.child.pid!, 'SIGINT');
 	expect(await run.exited).toEqual({ code: 0, signal: null });
@@ -194,13 +203,12 @@ test('the editor with the package installed, the examples and the credentials; C
 
 test('npm run try a second time keeps what the user made and logs the same owner in; SIGTERM to npm alone stops everything', async () => {
 	const run = startTry('npm');
-	started.push(run);
 	const { call } = await ready(run);
 	expect(run.output()).toContain(`Writing the credentials again into the n8n user folder of the last run (${folder})`);
 	const held = (await call('GET', '/workflows')) as Array<{ id: string; name: string }>;
 	expect(held.map((workflow) => workflow.name).sort()).toEqual([...examples().map((workflow) => workflow.name), 'Made in the editor'].sort());
 
-	const pids = descendants(run.child.pid!);
+	const pids = descendants(run);
 	process.kill(run.child.pid!, 'SIGTERM');
 	await run.exited;
 	expect(await gone(pids, 30_000)).toEqual([]);
