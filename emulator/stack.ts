@@ -1,5 +1,8 @@
 /** The emulator together with the embedded sample database: what the demo, the tests and `npm run emulator` start. */
 import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
+
+import { clockCommand } from './clock';
 
 import type { EmbeddedDatabase } from './embeddedDatabase';
 import { sharedEmbeddedDatabase, startEmbeddedDatabase } from './embeddedDatabase';
@@ -64,4 +67,66 @@ export async function stablePort(variable: string, fallback: number, what: strin
 	if (port === 0 || (await portIsFree(port))) return port;
 	say(`Port ${port} (${what}) is taken, so it gets another one this time: a credential saved with port ${port} will not reach it. Set ${variable} to a free port to keep one that stays the same.`);
 	return 0;
+}
+
+/** What the emulator started by startStableStack accepts: EMULATOR_TOKEN, EMULATOR_API_KEY and EMULATOR_CLIENT_SECRET, or these. */
+export interface EmulatorLogin {
+	token: string;
+	apiKey: string;
+	clientSecret: string;
+}
+
+/**
+ * The emulator and the sample database as `npm run emulator` and `npm run try` start them: on the
+ * stable ports (or EMULATOR_PORT and EMULATOR_DATABASE_PORT), accepting one access token, one API key
+ * and one OAuth Server-to-Server client (from the environment, or emulator-token, emulator-client and
+ * emulator-secret), EMULATOR_LATENCY_MS added to every answer.
+ */
+export async function startStableStack(say: (line: string) => void, options: EmulatorOptions = {}): Promise<Stack & { login: EmulatorLogin }> {
+	const port = await stablePort('EMULATOR_PORT', STABLE_PORTS.emulator, 'the emulator', say);
+	const databasePort = await stablePort('EMULATOR_DATABASE_PORT', STABLE_PORTS.database, 'the sample database', say);
+	const login: EmulatorLogin = {
+		token: process.env.EMULATOR_TOKEN ?? 'emulator-token',
+		apiKey: process.env.EMULATOR_API_KEY ?? 'emulator-client',
+		clientSecret: process.env.EMULATOR_CLIENT_SECRET ?? 'emulator-secret',
+	};
+	const stack = await startStack({
+		port,
+		databasePort,
+		tokens: [login.token],
+		apiKeys: [login.apiKey],
+		imsClients: [{ clientId: login.apiKey, clientSecret: login.clientSecret }],
+		latencyMs: Number(process.env.EMULATOR_LATENCY_MS ?? 0) || undefined,
+		...options,
+	});
+	return { ...stack, login };
+}
+
+/** The values a credential needs to reach the emulator and the sample database, as lines to print. */
+export function credentialValues(stack: Stack, login: EmulatorLogin): string[] {
+	const { emulator, database } = stack;
+	return [
+		'Flow Service API credential:',
+		`  Base URL:      ${emulator.url}`,
+		`  Access Token:  ${login.token}       API Key: ${login.apiKey}`,
+		'  IMS Org ID:    any, e.g. EMULATOR@AdobeOrg   Sandbox: prod',
+		`OAuth Server-to-Server credential: Client ID ${login.apiKey}, Client Secret ${login.clientSecret},`,
+		`  IMS Token URL ${emulator.imsTokenUrl}`,
+		'',
+		`Sample database (PostgreSQL protocol): host ${database.host} port ${database.port}`,
+		`  database ${database.login.database}, username ${database.login.username}, password ${database.login.password}`,
+	];
+}
+
+/**
+ * Reads lines typed on stdin: `+1d` (or `+24h`, `+30m`…) moves the Platform's clock forward, and says
+ * so. Returns what stops listening.
+ */
+export function clockFromStdin(stack: Stack, say: (line: string) => void): () => void {
+	const lines = createInterface({ input: process.stdin });
+	lines.on('line', (line) => {
+		const answer = clockCommand(stack.emulator.clock, line);
+		if (answer) say(answer);
+	});
+	return () => lines.close();
 }

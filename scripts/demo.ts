@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startStack } from '../emulator/stack';
-import { ensureBuilt, ensureN8n, itemsOf, loadExample, N8nInstance, n8nVersion } from '../support/n8n';
+import { ensureBuilt, ensureN8n, exampleCredentials, itemsOf, loadExample, N8nInstance, n8nVersion } from '../support/n8n';
 
 const EXPLORE = 'greenplum-create-and-explore.json';
 const PIPELINE = 'nightly-table-to-dataset.json';
@@ -25,20 +25,7 @@ async function main(): Promise<number> {
 	const stack = await startStack({ tokens: ['demo-token'], apiKeys: ['demo-client'] });
 	const n8n = new N8nInstance();
 	try {
-		await n8n.importCredentials([
-			{
-				id: 'aepFlowSvcCred01',
-				name: 'Flow Service API',
-				type: 'flowServiceApi',
-				data: { accessToken: 'demo-token', apiKey: 'demo-client', imsOrgId: 'DEMO0000000000000000000A@AdobeOrg', sandboxName: 'prod', baseUrl: stack.emulator.url },
-			},
-			{
-				id: 'aepSourceDbLogin',
-				name: 'Source database login',
-				type: 'flowServiceDatabaseApi',
-				data: { loginInput: 'fields', host: stack.database.host, port: String(stack.database.port), ...stack.database.login },
-			},
-		]);
+		await n8n.importCredentials(exampleCredentials(stack, { token: 'demo-token', apiKey: 'demo-client', imsOrgId: 'DEMO0000000000000000000A@AdobeOrg' }));
 		const explore = process.argv.slice(2).includes('explore');
 		const workflow = loadExample(explore ? EXPLORE : PIPELINE);
 		await n8n.importWorkflow(workflow);

@@ -12,6 +12,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 
+import type { Stack } from '../emulator/stack';
+
 export const ROOT = resolve(__dirname, '..');
 export const RUNTIME = join(ROOT, 'n8n-runtime');
 
@@ -104,7 +106,8 @@ export function ensureBuilt(): void {
 	run('npm', ['run', '--silent', 'build'], ROOT);
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on at this moment, on 127.0.0.1. */
+export async function freePort(): Promise<number> {
 	return await new Promise((resolvePort, reject) => {
 		const server = createServer();
 		server.once('error', reject);
@@ -169,11 +172,23 @@ export interface N8nWorker {
 	stop(): Promise<void>;
 }
 
+/** How `n8n start` is started. */
+export interface StartOptions {
+	/** The port the editor and the REST API listen on; a free one when absent. */
+	port?: number;
+	/** N8N_LISTEN_ADDRESS: where n8n listens (n8n's default: every interface). */
+	listenAddress?: string;
+	/** Everything n8n prints, as it prints it (it is kept in serverOutput too). */
+	onOutput?: (text: string) => void;
+}
+
 export class N8nInstance {
-	readonly userFolder = mkdtempSync(join(tmpdir(), 'flow-service-n8n-'));
+	/** The user folder: a new temporary one unless one is given (it is then kept between runs). */
+	readonly userFolder: string;
 	private brokerPort = 0;
 
 	private server?: ReturnType<typeof spawn>;
+	private serverExited?: Promise<number | string | null>;
 	/** Everything `n8n start` printed. */
 	serverOutput = '';
 
@@ -186,7 +201,11 @@ export class N8nInstance {
 		readonly runtime: N8nRuntime = PINNED,
 		/** More environment for every n8n process of this instance (queue mode, PostgreSQL...). */
 		private readonly settings: NodeJS.ProcessEnv = {},
-	) {}
+		userFolder?: string,
+	) {
+		if (userFolder) mkdirSync(userFolder, { recursive: true });
+		this.userFolder = userFolder ?? mkdtempSync(join(tmpdir(), 'flow-service-n8n-'));
+	}
 
 	/**
 	 * Installs the packed package into n8n's community-node folder, as a package installed from npm:
@@ -216,6 +235,8 @@ export class N8nInstance {
 			npm(['install', '--no-audit', '--no-fund', '--loglevel=error', tarball], nodesFolder);
 			return target;
 		}
+		// A user folder kept between runs may hold an earlier build: none of its files may stay.
+		rmSync(target, { recursive: true, force: true });
 		mkdirSync(target, { recursive: true });
 		run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], ROOT);
 		const manifestFile = join(target, 'package.json');
@@ -229,16 +250,22 @@ export class N8nInstance {
 		return target;
 	}
 
+	/** Resolves when `n8n start` has exited, with its exit code or the signal that ended it. */
+	get serverStopped(): Promise<number | string | null> {
+		return this.serverExited ?? Promise.resolve(null);
+	}
+
 	/** The process id of `n8n start`, while it runs. */
 	get serverPid(): number | undefined {
 		return this.server?.pid;
 	}
 
-	/** Starts n8n's server (editor and REST API) on a free port; resolves with its URL once it answers. */
-	async start(): Promise<string> {
-		const port = await freePort();
+	/** Starts n8n's server (editor and REST API), on a free port unless told; resolves with its URL once it answers. */
+	async start(options: StartOptions = {}): Promise<string> {
+		const port = options.port ?? (await freePort());
 		const env = {
 			...(await this.env()),
+			...(options.listenAddress ? { N8N_LISTEN_ADDRESS: options.listenAddress } : {}),
 			N8N_PORT: String(port),
 			N8N_HOST: 'localhost',
 			N8N_SECURE_COOKIE: 'false',
@@ -246,14 +273,20 @@ export class N8nInstance {
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_HIRING_BANNER_ENABLED: 'false',
 		};
-		this.server = spawn(this.runtime.node, [n8nBin(this.runtime), 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-		const capture = (chunk: Buffer) => (this.serverOutput += chunk.toString('utf8'));
+		const server = spawn(this.runtime.node, [n8nBin(this.runtime), 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		this.server = server;
+		this.serverExited = new Promise((resolveExit) => server.once('exit', (code, signal) => resolveExit(code ?? signal)));
+		const capture = (chunk: Buffer) => {
+			const text = chunk.toString('utf8');
+			this.serverOutput += text;
+			options.onOutput?.(text);
+		};
 		this.server.stdout!.on('data', capture);
 		this.server.stderr!.on('data', capture);
 		const url = `http://localhost:${port}`;
 		const deadline = Date.now() + 180_000;
 		while (Date.now() < deadline) {
-			if (this.server.exitCode !== null) throw new Error(`n8n start exited (${this.server.exitCode}):\n${this.serverOutput.slice(-3000)}`);
+			if (server.exitCode !== null || server.signalCode !== null) throw new Error(`n8n start exited (${server.exitCode ?? server.signalCode}):\n${this.serverOutput.slice(-3000)}`);
 			// The REST API answers before the editor's pages are served: wait for n8n to say the editor is up.
 			const ready =
 				this.serverOutput.includes('Editor is now accessible') &&
@@ -358,6 +391,26 @@ export class N8nInstance {
 		if (result.exitCode !== 0) throw new Error(`n8n import:workflow failed:\n${result.output}`);
 	}
 
+	/** Imports several workflows with one n8n command (each start of n8n's CLI takes seconds). */
+	async importWorkflows(workflows: object[]): Promise<void> {
+		if (workflows.length === 0) return;
+		const folder = mkdtempSync(join(this.userFolder, 'workflows-'));
+		try {
+			workflows.forEach((workflow, i) => writeFileSync(join(folder, `${i}.json`), JSON.stringify(workflow)));
+			const result = await this.cli(['import:workflow', '--separate', `--input=${folder}`]);
+			if (result.exitCode !== 0) throw new Error(`n8n import:workflow failed:\n${result.output}`);
+		} finally {
+			rmSync(folder, { recursive: true, force: true });
+		}
+	}
+
+	/** The ids of the workflows n8n holds. */
+	async workflowIds(): Promise<string[]> {
+		const result = await this.cli(['list:workflow', '--onlyId']);
+		if (result.exitCode !== 0) throw new Error(`n8n list:workflow failed:\n${result.output}`);
+		return result.output.split('\n').map((line) => line.trim()).filter((line) => /^[A-Za-z0-9]{16}$/.test(line));
+	}
+
 	/** Runs an imported workflow. Never reports success unless n8n printed a successful execution. */
 	async execute(workflowId: string): Promise<Execution> {
 		const result = await this.cli(['execute', `--id=${workflowId}`]);
@@ -408,10 +461,42 @@ export class N8nInstance {
 /** A call to n8n's REST API: its `data`, or an error naming the status. */
 export type RestCall = (method: string, path: string, body?: unknown) => Promise<unknown>;
 
-/** n8n's REST API as the editor calls it: the owner set up, then its session cookie on every call. */
-export async function restSession(url: string): Promise<RestCall> {
+/** The owner account the tests and `npm run try` set up in n8n. */
+export interface Owner {
+	email: string;
+	firstName: string;
+	lastName: string;
+	password: string;
+}
+
+export const OWNER: Owner = { email: 'owner@example.com', firstName: 'Ada', lastName: 'Owner', password: 'Owner-pass-1' };
+
+/**
+ * n8n's REST API as the editor calls it: the owner set up (or, where n8n already has one, logged in
+ * as it), then its session cookie on every call.
+ */
+export async function restSession(url: string, owner: Owner = OWNER): Promise<RestCall> {
+	const call = restClient(url);
+	try {
+		await call('POST', '/owner/setup', owner);
+	} catch (error) {
+		if (!/answered 400: .*Instance owner already setup/.test(error instanceof Error ? error.message : '')) throw error;
+		await call('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+	}
+	return call;
+}
+
+/** n8n's REST API as the editor calls it, signed in as a user n8n already has. */
+export async function restLogin(url: string, email: string, password: string): Promise<RestCall> {
+	const call = restClient(url);
+	await call('POST', '/login', { emailOrLdapLoginId: email, password });
+	return call;
+}
+
+/** Calls to n8n's REST API that keep the session cookie n8n sets. */
+function restClient(url: string): RestCall {
 	const headers: Record<string, string> = { 'content-type': 'application/json', 'browser-id': 'flow-service-tests' };
-	const call = async (method: string, path: string, body?: unknown) => {
+	return async (method: string, path: string, body?: unknown) => {
 		const response = await fetch(`${url}/rest${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 		const text = await response.text();
 		if (!response.ok) throw new Error(`${method} /rest${path} answered ${response.status}: ${text.slice(0, 300)}`);
@@ -419,8 +504,6 @@ export async function restSession(url: string): Promise<RestCall> {
 		if (cookie) headers.cookie = cookie.split(';')[0];
 		return (JSON.parse(text) as { data: unknown }).data;
 	};
-	await call('POST', '/owner/setup', { email: 'owner@example.com', firstName: 'Ada', lastName: 'Owner', password: 'Owner-pass-1' });
-	return call;
 }
 
 /** The JSON n8n prints after "Execution was successful:" (or with the error, when it failed). */
@@ -443,6 +526,47 @@ export function itemsOf(result: ExecutionResult | undefined, nodeName: string, o
 	return result?.data.resultData.runData[nodeName]?.[0]?.data?.main?.[output] ?? [];
 }
 
+/** The example workflows in examples/, by file name. */
+export function exampleFiles(): string[] {
+	return readdirSync(join(ROOT, 'examples'))
+		.filter((name) => name.endsWith('.json'))
+		.sort();
+}
+
+/**
+ * A workflow's node types as n8n names them when it loads the built nodes from a custom folder
+ * (N8N_CUSTOM_EXTENSIONS): `CUSTOM.adobeFlowService` for `n8n-nodes-adobe-flow-service.adobeFlowService`.
+ * Credentials keep their types either way. Changes the workflow, and returns it.
+ */
+export function forCustomFolder<W extends { nodes: Array<Record<string, unknown>> }>(workflow: W): W {
+	for (const node of workflow.nodes) {
+		if (typeof node.type === 'string' && node.type.startsWith(PACKAGE_PREFIX)) node.type = CUSTOM_PREFIX + node.type.slice(PACKAGE_PREFIX.length);
+	}
+	return workflow;
+}
+
+/** The ids and names the example workflows give their credentials. */
+export const EXAMPLE_CREDENTIALS = {
+	flowService: { id: 'aepFlowSvcCred01', name: 'Flow Service API' },
+	database: { id: 'aepSourceDbLogin', name: 'Source database login' },
+};
+
+/**
+ * The two credentials the examples use, for an emulator and its sample database: a Flow Service API
+ * credential (this access token and API key) and the Source Database login.
+ */
+export function exampleCredentials(stack: Pick<Stack, 'emulator' | 'database'>, access: { token: string; apiKey: string; imsOrgId: string }): CredentialImport[] {
+	const { database } = stack;
+	return [
+		{
+			...EXAMPLE_CREDENTIALS.flowService,
+			type: 'flowServiceApi',
+			data: { accessToken: access.token, apiKey: access.apiKey, imsOrgId: access.imsOrgId, sandboxName: 'prod', baseUrl: stack.emulator.url },
+		},
+		{ ...EXAMPLE_CREDENTIALS.database, type: 'flowServiceDatabaseApi', data: { loginInput: 'fields', host: database.host, port: String(database.port), ...database.login } },
+	];
+}
+
 /**
  * A repository example workflow, parameters overridden by node name. Its node types are set for a
  * custom-folder load unless `installed` (the package installed into n8n's community-node folder).
@@ -454,8 +578,8 @@ export function loadExample(
 	installed = false,
 ): { id: string; name: string; nodes: Array<Record<string, unknown>> } {
 	const workflow = JSON.parse(readFileSync(join(ROOT, 'examples', name), 'utf8')) as { id: string; name: string; nodes: Array<Record<string, unknown>> };
+	if (!installed) forCustomFolder(workflow);
 	for (const node of workflow.nodes) {
-		if (!installed && typeof node.type === 'string' && node.type.startsWith(PACKAGE_PREFIX)) node.type = CUSTOM_PREFIX + node.type.slice(PACKAGE_PREFIX.length);
 		const override = overrides[node.name as string];
 		if (override) node.parameters = { ...(node.parameters as object), ...override };
 		const credentials = node.credentials as Record<string, { id: string; name: string }> | undefined;
