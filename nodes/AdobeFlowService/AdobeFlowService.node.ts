@@ -6,10 +6,12 @@ import { route } from './actions/router';
 import { getAuthSpecFields, getAuthSpecNames } from './methods/authSpec';
 import { testDatabaseLogin } from './methods/credentialTest';
 import {
+	searchColumns,
 	searchConnectionSpecs,
 	searchConnections,
 	searchDataflows,
 	searchDatasets,
+	searchMappingSets,
 	searchSchemas,
 	searchSourceConnections,
 	searchSourceConnectionSpecs,
@@ -42,11 +44,13 @@ export class AdobeFlowService implements INodeType {
 
 	methods = {
 		listSearch: {
+			searchColumns,
 			searchConnections,
 			searchConnectionSpecs,
 			searchDataflows,
 			searchDatasets,
-			searchSchemas,
+			searchMappingSets,
+					searchSchemas,
 			searchSourceConnections,
 			searchSourceConnectionSpecs,
 			searchTables,

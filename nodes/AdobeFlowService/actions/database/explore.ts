@@ -67,8 +67,9 @@ export function readTablePath(context: IExecuteFunctions, itemIndex: number): st
 	return validated(context, itemIndex, () => readText('Table', raw, { max: 1024 }));
 }
 
+/** A table's columns and, with `preview`, some rows; `itemIndex` is absent when a list in the editor asks. */
 export async function exploreTable(
-	{ itemIndex, client }: ItemContext,
+	{ itemIndex, client }: Pick<ItemContext, 'client'> & { itemIndex?: number },
 	connectionId: string,
 	table: string,
 	preview: boolean,

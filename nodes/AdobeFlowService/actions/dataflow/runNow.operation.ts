@@ -8,7 +8,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { ItemContext } from '../common';
 import { forOperation, validated } from '../common';
 import { DATAFLOW, entityLocator, readEntityId } from '../flowEntities';
-import { readTime } from './schedule';
+import { incrementalColumnLocator, readIncrementalColumn, readTime } from './schedule';
 
 export const option = { name: 'Run Now', value: 'runNow', action: 'Run a dataflow now', description: 'Start an on-demand run of a dataflow scheduled Once' };
 
@@ -16,14 +16,10 @@ const properties: INodeProperties[] = [
 	entityLocator(DATAFLOW, 'The dataflow to run: one scheduled Once'),
 	{ displayName: 'Window Start', name: 'windowStart', type: 'dateTime', default: '', description: 'Copy rows changed after this time; empty for all rows' },
 	{ displayName: 'Window End', name: 'windowEnd', type: 'dateTime', default: '', description: 'Copy rows changed up to this time; empty for now' },
-	{
-		displayName: 'Incremental Column',
-		name: 'incrementalColumn',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. updated_at',
+	incrementalColumnLocator({
+		required: false,
 		description: "The column with the time each row last changed. Required on the dataflow's first run; later runs must name the same one or none.",
-	},
+	}),
 ];
 
 export const description = forOperation('dataflow', 'runNow', properties);
@@ -34,7 +30,7 @@ export async function execute(this: IExecuteFunctions, { itemIndex, client }: It
 		windowStartTime: readTime('Window Start', this.getNodeParameter('windowStart', itemIndex, ''), 0),
 		windowEndTime: readTime('Window End', this.getNodeParameter('windowEnd', itemIndex, '')),
 	}));
-	const column = String(this.getNodeParameter('incrementalColumn', itemIndex, '') ?? '').trim();
+	const column = readIncrementalColumn(this, itemIndex);
 	const params: IDataObject = { startTime: Math.floor(Date.now() / 1000), windowStartTime, windowEndTime };
 	if (column) params.deltaColumn = { name: column };
 	// Not sent twice: a second run would copy the same window again.

@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { FieldError, readText } from '../../helpers/validation';
 import type { FlowServiceClient } from '../../transport';
-import { fieldError } from '../common';
+import { fieldError, idLocator } from '../common';
 import type { SchemaField } from '../dataLake';
 
 /** A mapping set id: 32 hexadecimal characters, no dashes. */
@@ -20,26 +20,27 @@ export interface Pair {
 	destination: string;
 }
 
-export const mappingIdProperty: INodeProperties = {
-	displayName: 'Mapping ID',
+/** A mapping set, From List (Data Prep's mapping sets, those of the target's schema where the node knows it) or By ID. */
+export const mappingIdProperty: INodeProperties = idLocator({
+	displayName: 'Mapping',
 	name: 'mappingId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'e.g. 0b090130b58b4819afc78b6dc98b484d',
-	description: 'The ID of the mapping set, as Mapping → Create outputs it',
-};
+	description: "The mapping of the table's columns to the dataset's fields, e.g. the ID Mapping → Create outputs",
+	searchListMethod: 'searchMappingSets',
+	example: '0b090130b58b4819afc78b6dc98b484d',
+	pattern: MAPPING_ID,
+});
 
+/** The mapping set's id: From List or By ID, or the plain text a workflow saved before Mapping was a picker. */
 export function readMappingId(context: IExecuteFunctions, itemIndex: number): string {
 	const id = (() => {
 		try {
-			return readText('Mapping ID', context.getNodeParameter('mappingId', itemIndex, ''));
+			return readText('Mapping', context.getNodeParameter('mappingId', itemIndex, '', { extractValue: true }));
 		} catch (error) {
 			throw fieldError(context, error as FieldError, itemIndex);
 		}
 	})();
 	if (!new RegExp(`^${MAPPING_ID}$`).test(id)) {
-		throw fieldError(context, new FieldError('Mapping ID', 'is not a valid mapping ID', 'A mapping ID is 32 hexadecimal characters, e.g. 0b090130b58b4819afc78b6dc98b484d'), itemIndex);
+		throw fieldError(context, new FieldError('Mapping', 'is not a valid mapping ID', 'Pick a mapping from the list, or give its ID: 32 hexadecimal characters, e.g. 0b090130b58b4819afc78b6dc98b484d'), itemIndex);
 	}
 	return id;
 }
