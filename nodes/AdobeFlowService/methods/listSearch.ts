@@ -1,7 +1,7 @@
 /**
  * Searchable lists for the resource locators: connections, the tables behind one, connection specs,
- * and the pipeline's source and target connections, dataflows, datasets, schemas, mapping sets and
- * the columns of a dataflow's table.
+ * and the pipeline's source and target connections, dataflows (all, or those Run Now can run),
+ * datasets, schemas, mapping sets and the columns of a dataflow's table.
  */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -17,6 +17,8 @@ import { credentialTypeFor, FlowServiceClient, nextPageQuery } from '../transpor
 
 /** Most entries a search returns: enough to pick from, few enough to read. */
 const SEARCH_RESULTS = 100;
+/** Fewest entries a filtered list shows before it stops reading pages (unless the account has no more). */
+const MIN_KEPT = 20;
 
 export function client(context: ILoadOptionsFunctions): FlowServiceClient {
 	return new FlowServiceClient(context, credentialTypeFor(context.getNodeParameter('authentication', 'accessToken')), { timeoutMs: 30_000 });
@@ -38,7 +40,8 @@ function connectionEntry(connection: IDataObject): INodeListSearchItems {
 /**
  * A Flow Service list as list entries. Without a search, one page at a time as the user scrolls. With
  * one, the whole account: Flow Service documents no filter that matches part of a name, so every page
- * is read and filtered here.
+ * is read and filtered here. `keep` leaves out what the list is not for; without a search, pages are
+ * then read until some entries are kept, so that a page the user scrolls to is not empty.
  */
 async function searchFlowService(
 	context: ILoadOptionsFunctions,
@@ -46,19 +49,26 @@ async function searchFlowService(
 	entry: (item: IDataObject) => INodeListSearchItems,
 	filter?: string,
 	paginationToken?: string,
+	keep?: (item: IDataObject) => boolean,
 ): Promise<INodeListSearchResult> {
 	const qs: IDataObject = { orderby: '+name' };
 	if (filter?.trim()) {
 		const all = await client(context).getPaged<IDataObject>(path, qs);
-		return { results: all.filter((c) => matches(filter, c.name, c.id)).slice(0, SEARCH_RESULTS).map(entry) };
+		return { results: all.filter((c) => (keep?.(c) ?? true) && matches(filter, c.name, c.id)).slice(0, SEARCH_RESULTS).map(entry) };
 	}
 	const page = { ...qs, limit: 50 };
-	const { body } = await client(context).request<{ items?: IDataObject[]; _links?: { next?: { href?: string } } }>({
-		method: 'GET',
-		path: paginationToken ? `${path}?${paginationToken}` : path,
-		qs: page,
-	});
-	return { results: (body?.items ?? []).map(entry), paginationToken: nextPageQuery(body?._links?.next?.href, Object.keys(page)) };
+	const kept: IDataObject[] = [];
+	let token = paginationToken;
+	do {
+		const { body } = await client(context).request<{ items?: IDataObject[]; _links?: { next?: { href?: string } } }>({
+			method: 'GET',
+			path: token ? `${path}?${token}` : path,
+			qs: page,
+		});
+		kept.push(...(body?.items ?? []).filter((item) => keep?.(item) ?? true));
+		token = nextPageQuery(body?._links?.next?.href, Object.keys(page));
+	} while (keep !== undefined && token !== undefined && kept.length < MIN_KEPT);
+	return { results: kept.map(entry), paginationToken: token };
 }
 
 export async function searchConnections(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
@@ -77,6 +87,24 @@ export async function searchTargetConnections(this: ILoadOptionsFunctions, filte
 
 export async function searchDataflows(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	return await searchFlowService(this, '/flows', (f) => named(f, f.state ?? 'unknown state'), filter, paginationToken);
+}
+
+/** Whether Run Now can run the dataflow: the Platform runs on demand only a dataflow scheduled Once (else `1386-400`). */
+export function runsOnDemand(flow: IDataObject): boolean {
+	const frequency = (flow.scheduleParams as IDataObject | undefined)?.frequency;
+	return typeof frequency !== 'string' || frequency.toLowerCase() === 'once';
+}
+
+/** Run Now's dataflows: only those scheduled Once; when the account has none, it says so and why. */
+export async function searchRunnableDataflows(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const found = await searchFlowService(this, '/flows', (f) => named(f, `once, ${String(f.state ?? 'unknown state')}`), filter, paginationToken, runsOnDemand);
+	if (found.results.length === 0 && !filter?.trim() && !paginationToken) {
+		throw new NodeOperationError(this.getNode(), 'No dataflow here can be run now', {
+			description:
+				'Run Now runs only dataflows scheduled Once; the others run on their own schedule (Run → Wait for Run waits for their next run). Create one with Dataflow → Create and Frequency Once.',
+		});
+	}
+	return found;
 }
 
 /** Datasets from Catalog: the first page without a search, every page with one. */

@@ -1,7 +1,8 @@
 /**
  * The pipeline's From List that depend on what is picked above them, in n8n-core's real
  * LoadOptionsContext against the emulator: Mapping (mapping sets, those of the target connection's
- * schema) and Incremental Column (the columns of the table the dataflow reads).
+ * schema), Incremental Column (the columns of the table the dataflow reads) and Run Now's dataflows
+ * (only those it can run).
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -10,6 +11,7 @@ import { byId, ORG, useStack } from '../../../../support/harness';
 import { pipelineSteps } from '../../../../support/pipeline';
 import { searchList } from '../../../../support/runNode';
 
+// Small pages, so that the dataflows Run Now can run are spread over several of them.
 const h = useStack({ maxPageSize: 10 });
 const steps = pipelineSteps(h);
 const LATER = '2099-01-01T02:00:00Z';
@@ -24,6 +26,12 @@ beforeAll(async () => {
 });
 
 const list = (method: string, parameters: IDataObject, filter?: string, paginationToken?: string) => searchList(method, { credentials: h.credentials, parameters, filter, paginationToken });
+
+test("Run Now's list, when no dataflow here is scheduled Once, says so and why", async () => {
+	await steps.dataflow('lists daily first', parts.source, parts.target, parts.mapping, { startTime: LATER });
+	const error = await list('searchRunnableDataflows', { resource: 'dataflow', operation: 'runNow' }).catch((e: Error & { description?: string }) => e);
+	expect(error).toMatchObject({ message: 'No dataflow here can be run now', description: expect.stringContaining('Run Now runs only dataflows scheduled Once') });
+});
 
 describe('Mapping: From List', () => {
 	const OTHER_SCHEMA = 'https://ns.adobe.com/emulator/schemas/other';
@@ -105,5 +113,26 @@ describe('Incremental Column: From List', () => {
 		await expect(list('searchColumns', { resource: 'dataflow', operation: 'create', sourceConnection: { __rl: true, mode: 'list', value: '' } })).rejects.toThrow('Choose a source connection first');
 		await expect(list('searchColumns', { resource: 'dataflow', operation: 'create', sourceConnection: byId('={{ $json.id }}') })).rejects.toThrow('Choose a source connection first');
 		await expect(list('searchColumns', { resource: 'dataflow', operation: 'runNow' })).rejects.toThrow('Choose a dataflow first');
+	});
+});
+
+describe("Run Now's dataflows: From List", () => {
+	test('only those scheduled Once, read page after page until there are some to show; a search likewise', async () => {
+		for (let i = 0; i < 25; i++) await steps.dataflow(`lists daily ${String(i).padStart(2, '0')}`, parts.source, parts.target, parts.mapping, { startTime: LATER });
+		const once = await steps.dataflow('lists zz once', parts.source, parts.target, parts.mapping, { frequency: 'once', startTime: LATER });
+		const seen: string[] = [];
+		let token: string | undefined;
+		do {
+			const page = await list('searchRunnableDataflows', { resource: 'dataflow', operation: 'runNow' }, undefined, token);
+			seen.push(...page.results.map((r) => String(r.value)));
+			token = page.paginationToken as string | undefined;
+		} while (token);
+		expect(seen).toContain(once.id);
+		const flows = h.stack.emulator.pipeline.flows.flows.bucket(ORG, 'prod');
+		expect(seen.every((id) => flows.get(id)!.scheduleParams.frequency === 'once')).toBe(true);
+		expect((await list('searchRunnableDataflows', { resource: 'dataflow', operation: 'runNow' }, 'zz once')).results).toEqual([{ name: 'lists zz once (once, enabled)', value: once.id }]);
+		expect((await list('searchRunnableDataflows', { resource: 'dataflow', operation: 'runNow' }, 'lists daily 07')).results).toEqual([]);
+		// The other operations still list every dataflow.
+		expect((await list('searchDataflows', { resource: 'dataflow', operation: 'get' }, 'lists daily 07')).results).toHaveLength(1);
 	});
 });
