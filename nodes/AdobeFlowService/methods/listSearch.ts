@@ -289,13 +289,9 @@ export async function searchColumns(this: ILoadOptionsFunctions, filter?: string
 	const { source, current } = await columnSource(this, platform);
 	const params = (source.params ?? {}) as IDataObject;
 	const saved = (Array.isArray(params.columns) ? params.columns : []) as unknown as ExploreColumn[];
-	let columns: ExploreColumn[];
-	try {
-		columns = (await exploreTable({ client: platform }, String(source.baseConnectionId), String(params.tableName), false)).schema?.columns ?? [];
-	} catch (error) {
-		if (saved.length === 0) throw error;
-		columns = saved;
-	}
+	// Where explore fails, the columns the source connection was made with; with none, explore's own error (a NodeApiError).
+	const explore = exploreTable({ client: platform }, String(source.baseConnectionId), String(params.tableName), false);
+	const columns = saved.length === 0 ? ((await explore).schema?.columns ?? []) : await explore.then((table) => table.schema?.columns ?? [], () => saved);
 	const kind = (c: ExploreColumn) => c.xdm?.format ?? c.xdm?.type ?? c['meta:xdmType'] ?? c.type ?? 'unknown type';
 	const rank = (c: ExploreColumn) => (c.name === current ? 0 : holdsTimes(c) ? 1 : 2);
 	return {
