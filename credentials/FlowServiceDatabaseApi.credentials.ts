@@ -76,7 +76,7 @@ export class FlowServiceDatabaseApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. {"password": "...", "warehouseKey": "..."}',
 			description:
-				'For Connection → Create with Other (by Connection Spec): a JSON object of the secret auth parameters, by their names in the auth spec',
+				'For Connection → Create with Other (by Connection Spec): a JSON object of the secret fields, by the names the node shows under Auth Parameters, e.g. {"warehouseKey": "…"}',
 			displayOptions: { show: { loginInput: ['other'] } },
 		},
 	];

@@ -44,7 +44,7 @@ export const tableLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
-	description: 'The table to read, by its path as List Tables returns it',
+	description: 'The table to read. By Path: its schema and name, e.g. public.customers, as List Tables outputs it.',
 	modes: [
 		{
 			displayName: 'From List',

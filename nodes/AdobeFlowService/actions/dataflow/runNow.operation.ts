@@ -15,18 +15,22 @@ export const option = { name: 'Run Now', value: 'runNow', action: 'Run a dataflo
 
 const properties: INodeProperties[] = [
 	// The dataflow locator of the other operations, but From List shows only the dataflows Run Now can run.
-	idLocator({
-		displayName: DATAFLOW.label,
-		name: DATAFLOW.parameter,
-		description: 'The dataflow to run: one scheduled Once',
-		searchListMethod: 'searchRunnableDataflows',
-		example: '2edc08ac-4df5-4fe6-936f-81a19ce92f5c',
-	}),
+	{
+		...idLocator({
+			displayName: DATAFLOW.label,
+			name: DATAFLOW.parameter,
+			description: 'The dataflow to run: one scheduled Once',
+			searchListMethod: 'searchRunnableDataflows',
+			example: '2edc08ac-4df5-4fe6-936f-81a19ce92f5c',
+		}),
+		hint: 'Only a dataflow scheduled Once can be run on demand: From List shows only those',
+	},
 	{ displayName: 'Window Start', name: 'windowStart', type: 'dateTime', default: '', description: 'Copy rows changed after this time; empty for all rows' },
 	{ displayName: 'Window End', name: 'windowEnd', type: 'dateTime', default: '', description: 'Copy rows changed up to this time; empty for now' },
 	incrementalColumnLocator({
 		required: false,
-		description: "The column with the time each row last changed. Required on the dataflow's first run; later runs must name the same one or none.",
+		description: 'The column with the time each row was added or last changed: Window Start and Window End are times in it',
+		hint: "Needed on the dataflow's first run only: the Platform keeps it, and a later run may name only the same column",
 	}),
 ];
 

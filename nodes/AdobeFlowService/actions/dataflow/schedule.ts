@@ -24,6 +24,7 @@ export const frequencyProperty: INodeProperties = {
 	],
 	default: 'day',
 	description: 'How often the dataflow runs',
+	hint: 'Only a dataflow scheduled Once can be started with Run Now; the others run on their schedule',
 };
 
 export const intervalProperty: INodeProperties = {
@@ -74,7 +75,14 @@ export function scheduleProperties(): INodeProperties[] {
 	return [
 		frequencyProperty,
 		{ ...intervalProperty, displayOptions: notOnce },
-		{ displayName: 'Start Time', name: 'startTime', type: 'dateTime', default: '', description: 'When the first run starts; empty for now' },
+		{
+			displayName: 'Start Time',
+			name: 'startTime',
+			type: 'dateTime',
+			default: '',
+			description: 'When the first run starts; empty for now',
+			hint: 'The next runs follow every Interval after it, so its time of day is when a daily dataflow runs: tonight at 02:00 for nightly runs at 02:00. It cannot be changed once it has passed.',
+		},
 		{
 			displayName: 'Backfill',
 			name: 'backfill',
@@ -85,7 +93,8 @@ export function scheduleProperties(): INodeProperties[] {
 		},
 		incrementalColumnLocator({
 			required: true,
-			description: 'A column with the time each row was last changed (yyyy-MM-dd HH:mm:ss, UTC): each run copies the rows changed since the one before',
+			description: 'The column each run copies by: the rows whose time in it is later than at the run before',
+			hint: 'A column the database sets to the time each row was added or last changed, e.g. updated_at (yyyy-MM-dd HH:mm:ss, in UTC). From List shows the columns of the source connection\'s table.',
 			displayOptions: notOnce,
 		}),
 	];
