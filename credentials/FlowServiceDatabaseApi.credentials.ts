@@ -51,7 +51,8 @@ export class FlowServiceDatabaseApi implements ICredentialType {
 
 	icon = platformIcon;
 
-	documentationUrl = 'https://experienceleague.adobe.com/en/docs/experience-platform/sources/home';
+	// This credential is the package's own (a database login kept in n8n), not Adobe's: its documentation is the package's.
+	documentationUrl = 'https://github.com/n8n-nodes-adobe-flow-service/n8n-nodes-adobe-flow-service#credentials';
 
 	properties: INodeProperties[] = [
 		{

@@ -92,3 +92,15 @@ test('a hint under each field that is easy to fill in wrong', () => {
 	for (const name of ['startTime', 'incrementalColumn', 'frequency', 'mappingId', 'dataflow', 'databaseLogin', 'connectionString']) expect([name, hinted.has(name)]).toEqual([name, true]);
 	expect(options.find((o) => o.name === 'ifExists')!.hint).toMatch(/Reuse It/);
 });
+
+test("the node's Docs link and the package's homepage open this package's README; the credentials' links stay with what each is about", () => {
+	const pkg = require('../../../package.json') as { homepage: string; repository: { url: string } };
+	const codex = require('../../../nodes/AdobeFlowService/AdobeFlowService.node.json') as { resources: Record<string, Array<{ url: string }>> };
+	const readme = `${pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '')}#readme`;
+	expect(codex.resources.primaryDocumentation).toEqual([{ url: readme }]);
+	expect(pkg.homepage).toBe(readme);
+	// Adobe's own sign-in is Adobe's to explain; the Source Database login is this package's.
+	expect(new FlowServiceApi().documentationUrl).toMatch(/^https:\/\/experienceleague\.adobe\.com\//);
+	expect(new FlowServiceServerToServerApi().documentationUrl).toMatch(/^https:\/\/developer\.adobe\.com\//);
+	expect(new FlowServiceDatabaseApi().documentationUrl).toBe(readme.replace('#readme', '#credentials'));
+});
