@@ -99,7 +99,8 @@ export function runsOnDemand(flow: IDataObject): boolean {
 export async function searchRunnableDataflows(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const found = await searchFlowService(this, '/flows', (f) => named(f, `once, ${String(f.state ?? 'unknown state')}`), filter, paginationToken, runsOnDemand);
 	if (found.results.length === 0 && !filter?.trim() && !paginationToken) {
-		throw new NodeOperationError(this.getNode(), 'No dataflow here can be run now', {
+		// n8n's editor shows the message under "Could not load list" (not the description): the message says why.
+		throw new NodeOperationError(this.getNode(), 'No dataflow here is scheduled Once, the only kind Run Now can run', {
 			description:
 				'Run Now runs only dataflows scheduled Once; the others run on their own schedule (Run → Wait for Run waits for their next run). Create one with Dataflow → Create and Frequency Once.',
 		});

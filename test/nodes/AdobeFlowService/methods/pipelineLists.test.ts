@@ -30,7 +30,7 @@ const list = (method: string, parameters: IDataObject, filter?: string, paginati
 test("Run Now's list, when no dataflow here is scheduled Once, says so and why", async () => {
 	await steps.dataflow('lists daily first', parts.source, parts.target, parts.mapping, { startTime: LATER });
 	const error = await list('searchRunnableDataflows', { resource: 'dataflow', operation: 'runNow' }).catch((e: Error & { description?: string }) => e);
-	expect(error).toMatchObject({ message: 'No dataflow here can be run now', description: expect.stringContaining('Run Now runs only dataflows scheduled Once') });
+	expect(error).toMatchObject({ message: 'No dataflow here is scheduled Once, the only kind Run Now can run', description: expect.stringContaining('Run Now runs only dataflows scheduled Once') });
 });
 
 describe('Mapping: From List', () => {
