@@ -51,7 +51,8 @@ export class FlowServiceDatabaseApi implements ICredentialType {
 
 	icon = platformIcon;
 
-	documentationUrl = 'https://experienceleague.adobe.com/en/docs/experience-platform/sources/home';
+	// This credential is the package's own (a database login kept in n8n), not Adobe's: its documentation is the package's.
+	documentationUrl = 'https://github.com/n8n-nodes-adobe-flow-service/n8n-nodes-adobe-flow-service#credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -76,7 +77,7 @@ export class FlowServiceDatabaseApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. {"password": "...", "warehouseKey": "..."}',
 			description:
-				'For Connection → Create with Other (by Connection Spec): a JSON object of the secret auth parameters, by their names in the auth spec',
+				'For Connection → Create with Other (by Connection Spec): a JSON object of the secret fields, by the names the node shows under Auth Parameters, e.g. {"warehouseKey": "…"}',
 			displayOptions: { show: { loginInput: ['other'] } },
 		},
 	];

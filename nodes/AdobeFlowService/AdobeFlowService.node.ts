@@ -6,10 +6,13 @@ import { route } from './actions/router';
 import { getAuthSpecFields, getAuthSpecNames } from './methods/authSpec';
 import { testDatabaseLogin } from './methods/credentialTest';
 import {
+	searchColumns,
 	searchConnectionSpecs,
 	searchConnections,
 	searchDataflows,
 	searchDatasets,
+	searchMappingSets,
+	searchRunnableDataflows,
 	searchSchemas,
 	searchSourceConnections,
 	searchSourceConnectionSpecs,
@@ -42,10 +45,13 @@ export class AdobeFlowService implements INodeType {
 
 	methods = {
 		listSearch: {
+			searchColumns,
 			searchConnections,
 			searchConnectionSpecs,
 			searchDataflows,
 			searchDatasets,
+			searchMappingSets,
+			searchRunnableDataflows,
 			searchSchemas,
 			searchSourceConnections,
 			searchSourceConnectionSpecs,

@@ -230,7 +230,7 @@ function odbcMethod(specName: string, keys: [string, string, string, string, str
 	return {
 		key: 'connectionString',
 		displayName: 'Connection String',
-		description: keys.join(', '),
+		description: 'Host, port, database and login, written into the connection string for you',
 		specName,
 		fields: [...FIVE],
 		defaults: { port },
@@ -378,11 +378,11 @@ export const CONNECTORS: ConnectorEntry[] = [
 			{
 				key: 'connectionString',
 				displayName: 'Connection String',
-				description: 'Server, port, database and login, written into the documented connection string',
+				description: 'Server, port, database and login, written into the connection string for you',
 				specName: 'Connection String Based Authentication',
 				fields: [...FIVE],
 				defaults: { port: 1433 },
-				hints: { host: 'Full name of the server, e.g. myserver.database.windows.net', username: 'User ID, written as the doc does: user@server' },
+				hints: { host: 'Full name of the server, e.g. myserver.database.windows.net', username: 'User ID as user@server, e.g. reader@myserver' },
 				layout: {
 					type: 'connectionString',
 					param: 'connectionString',
@@ -426,7 +426,7 @@ export const CONNECTORS: ConnectorEntry[] = [
 			{
 				key: 'connectionString',
 				displayName: 'Connection String',
-				description: 'Account name and key, written into the documented connection string',
+				description: 'Account name and key, written into the connection string for you',
 				specName: 'Connection String Based Authentication',
 				fields: ['accountName', 'accountKey'],
 				layout: {
@@ -472,7 +472,7 @@ export const CONNECTORS: ConnectorEntry[] = [
 			{
 				key: 'connectionString',
 				displayName: 'Connection String',
-				description: 'Server, port and login, written into the documented connection string',
+				description: 'Server, port and login, written into the connection string for you',
 				specName: 'Connection String Based Authentication',
 				fields: ['host', 'port', 'username', 'password'],
 				layout: {
@@ -576,7 +576,7 @@ export const CONNECTORS: ConnectorEntry[] = [
 			{
 				key: 'basic',
 				displayName: 'Basic Authentication',
-				description: 'Server, database, login and SSL mode (no port: the doc sends none)',
+				description: 'Server, database, login and SSL mode (this way takes no port)',
 				specName: 'Basic Authentication',
 				fields: ['host', 'database', 'username', 'password', 'sslMode'],
 				// Always sent: mariadb.md's Basic body has sslMode and does not call it optional, but gives no value.
@@ -599,7 +599,7 @@ export const CONNECTORS: ConnectorEntry[] = [
 			{
 				key: 'connectionString',
 				displayName: 'Connection String',
-				description: 'Data Source, Initial Catalog, User ID and Password',
+				description: 'Server, port, database and login, written into the connection string for you',
 				specName: 'Connection String Based Authentication',
 				fields: [...FIVE],
 				optional: ['port'],
@@ -643,7 +643,7 @@ export const CONNECTORS: ConnectorEntry[] = [
 				fields: [...FIVE, 'sslMode'],
 				optional: ['sslMode'],
 				defaults: { port: 3306 },
-				hints: { sslMode: 'SSL mode: the doc shows DISABLED (Azure) and false (AWS); empty: not sent' },
+				hints: { sslMode: 'How the Platform uses SSL to reach the server, e.g. DISABLED; true or false on Experience Platform on AWS. Empty: not sent' },
 				layout: { type: 'params', params: { ...SERVER_LOGIN, sslMode: 'sslMode' } },
 			},
 		],
@@ -659,7 +659,7 @@ export const CONNECTORS: ConnectorEntry[] = [
 			{
 				key: 'connectionString',
 				displayName: 'Connection String',
-				description: 'Host, Port, Sid, UserId and Password',
+				description: 'Host, port, SID and login, written into the connection string for you',
 				specName: 'ConnectionString',
 				fields: ['host', 'port', 'sid', 'username', 'password'],
 				defaults: { port: 1521 },
@@ -727,7 +727,7 @@ export const CONNECTORS: ConnectorEntry[] = [
 			{
 				key: 'connectionString',
 				displayName: 'Connection String',
-				description: 'Server, Database, Port, UID and Password',
+				description: 'Server, port, database and login, written into the connection string for you',
 				specName: 'Connection String Based Authentication',
 				fields: [...FIVE],
 				defaults: { port: 5432 },
@@ -769,7 +769,7 @@ export const CONNECTORS: ConnectorEntry[] = [
 			{
 				key: 'connectionString',
 				displayName: 'Connection String',
-				description: 'Account, login, database and warehouse, written into the documented JDBC URL',
+				description: 'Account, login, database and warehouse, written into the connection URL for you',
 				specName: 'ConnectionString',
 				fields: ['account', 'username', 'password', 'database', 'warehouse'],
 				hints: { account: 'Account name, as in {account}.snowflakecomputing.com' },
@@ -834,7 +834,7 @@ export const CONNECTORS: ConnectorEntry[] = [
 				},
 			},
 		],
-		notice: `${BETA}. Its dataflows are streaming ones: the Dataflow → Create here (batch, CRMToAEP) does not apply to it.`,
+		notice: `${BETA}. Its dataflows stream the table as it changes: Dataflow → Create here makes scheduled copies, which it does not take.`,
 	},
 	{
 		key: 'teradata',
@@ -848,7 +848,7 @@ export const CONNECTORS: ConnectorEntry[] = [
 			{
 				key: 'connectionString',
 				displayName: 'Connection String',
-				description: 'DBCName, Uid and Pwd',
+				description: 'Host and login, written into the connection string for you',
 				specName: 'ConnectionString',
 				fields: ['host', 'username', 'password'],
 				hints: { host: 'Name or IP address of the Teradata system (DBCName)' },

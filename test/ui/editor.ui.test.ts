@@ -4,9 +4,10 @@
  * owner setup, credentials (found by "Adobe", tested pass and fail), a workflow built in the canvas,
  * the Create panel per connector, a Create run with the database login from an n8n credential,
  * From List finding the 500th connection, and the pipeline: a target connection to a dataset picked
- * From List, and Mapping's fields. Screenshots go to test-results/ui/ (UI_SCREENSHOTS=dir to
- * write them elsewhere, e.g. docs/images/ for the README). Where Chromium is not installed, every
- * test is skipped and the run says so (`SKIPPED:`); under CI=true the file fails instead.
+ * From List, Mapping's fields, and a dataflow's pickers (Mapping, Incremental Column, Run Now's
+ * dataflows). Screenshots go to test-results/ui/ (UI_SCREENSHOTS=dir to write them elsewhere, e.g.
+ * docs/images/ for the README). Where Chromium is not installed, every test is skipped and the run
+ * says so (`SKIPPED:`); under CI=true the file fails instead.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -375,4 +376,60 @@ test('Create with Other (by Connection Spec): the spec From List, its auth spec\
 	await shot('create-other-connector');
 	await choose('databaseLogin', 'Typed in This Node');
 	await ndv().getByText('warehouseKey (secret)').first().waitFor();
+});
+
+test('Dataflow → Create: Mapping lists the mappings to the target’s schema, Incremental Column the table’s columns, hints under the fields; Run Now says why it lists nothing', async () => {
+	// A source connection on the sample table, behind the connection the editor made; two mapping sets, one to another schema.
+	const base = stack.emulator.connections(ORG).find((c) => c.name === 'Warehouse from the editor')!;
+	const headers = { Authorization: `Bearer ${TOKEN}`, 'x-api-key': API_KEY, 'x-gw-ims-org-id': ORG, 'x-sandbox-name': 'prod', 'Content-Type': 'application/json' };
+	const made = await fetch(`${stack.emulator.url}/data/foundation/flowservice/sourceConnections`, {
+		method: 'POST',
+		headers,
+		body: JSON.stringify({ name: 'Editor customers', baseConnectionId: base.id, data: { format: 'tabular' }, params: { tableName: 'sales.customers' }, connectionSpec: base.connectionSpec }),
+	});
+	expect(made.status).toBe(201);
+	const [target] = [...stack.emulator.pipeline.connections.targets.bucket(ORG, 'prod').values()];
+	const sets = stack.emulator.pipeline.mappingSets.sets.bucket(ORG, 'prod');
+	const now = Date.now();
+	const set = (id: string, schemaId: string, source: string, destination: string) =>
+		sets.set(id, { id, version: 0, schemaId, outputSchemaId: id, mappings: [{ id: `${id}m`, sourceType: 'ATTRIBUTE', source, destination }], createdDate: now, modifiedDate: now, createdBy: 'ui', modifiedBy: 'ui' });
+	set('a'.repeat(32), String((target.data as { schema: { id: string } }).schema.id), 'name', '_emulator.name');
+	set('b'.repeat(32), 'https://ns.adobe.com/emulator/schemas/other', 'other_column', 'other.field');
+
+	await closeNode();
+	const search = await openNodeCreator(lastOutputPlus());
+	await search.fill('Adobe');
+	await creatorItems().filter({ hasText: NODE }).first().click();
+	await creatorItems().filter({ hasText: 'Create a dataflow' }).first().click();
+	await ndv().waitFor();
+	await pickFlowServiceCredential();
+	const locator = (name: string) => ndv().locator(`[data-test-id=resource-locator-${name}] [data-test-id=rlc-input]`);
+	const items = () => page.locator('[data-test-id=rlc-item]:visible');
+	const pick = async (name: string, text: string | RegExp) => {
+		await locator(name).click();
+		await items().filter({ hasText: text }).first().click();
+		await page.waitForTimeout(300);
+	};
+	await pick('sourceConnection', 'Editor customers');
+	await pick('targetConnection', 'Customers dataset');
+	// Mapping is a picker now, and lists only the set of the target connection's schema.
+	await locator('mappingId').click();
+	await items().filter({ hasText: 'name → _emulator.name' }).first().waitFor();
+	expect((await items().allInnerTexts()).map((t) => t.trim())).toEqual([expect.stringMatching(/^name → _emulator\.name · .* UTC$/)]);
+	await items().first().click();
+	await page.waitForTimeout(300);
+	await locator('incrementalColumn').click();
+	await items().first().waitFor();
+	expect((await items().allInnerTexts())[0].trim()).toBe('created_at (date-time)');
+	await items().first().click();
+	await ndv().getByText(/It cannot be changed once it has passed/).waitFor();
+	await ndv().getByText(/From List shows only the mappings to its dataset's schema/).waitFor();
+	await shot('dataflow-pickers');
+
+	await choose('operation', 'Run Now');
+	await ndv().getByText(/Only a dataflow scheduled Once can be run on demand/).waitFor();
+	await locator('dataflow').click();
+	await page.locator('[data-test-id=rlc-error-container]:visible').getByText('No dataflow here is scheduled Once, the only kind Run Now can run').waitFor();
+	await shot('run-now-list');
+	await page.keyboard.press('Escape');
 });

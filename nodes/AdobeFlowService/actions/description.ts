@@ -18,11 +18,11 @@ const resource: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
-		{ name: 'Connection', value: 'connection', description: 'A base connection to a database' },
-		{ name: 'Connection Spec', value: 'connectionSpec', description: 'A connector the Platform offers' },
+		{ name: 'Connection', value: 'connection', description: 'A connection to a database: where it is and how the Platform signs in' },
+		{ name: 'Connection Spec', value: 'connectionSpec', description: 'A kind of source the Platform can connect to, with the login it asks for' },
 		{ name: 'Database', value: 'database', description: 'Tables, columns and rows behind a connection' },
 		{ name: 'Dataflow', value: 'dataflow', description: 'A scheduled copy from a source connection to a target connection' },
-		{ name: 'Mapping', value: 'mapping', description: 'Table columns to the fields of an XDM schema' },
+		{ name: 'Mapping', value: 'mapping', description: "Which column of the table goes to which field of the dataset" },
 		{ name: 'Run', value: 'run', description: 'A run of a dataflow, with its record counts' },
 		{ name: 'Source Connection', value: 'sourceConnection', description: 'A table of a connection, which a dataflow reads' },
 		{ name: 'Target Connection', value: 'targetConnection', description: 'A dataset, which a dataflow writes to' },
@@ -73,7 +73,8 @@ const options: INodeProperties = {
 			],
 			default: 'reuse',
 			description:
-				'What to do when it already exists: a connection of the same name and connector, a source connection of the same name and base connection, a target connection of the same name and dataset, a dataflow of the same name, a mapping set with the same pairs. Reuse lets a scheduled workflow set everything up on its first run and find it on the next; Update also carries a changed password or schedule over.',
+				'What to do when it already exists: a connection of the same name and connector, a source connection of the same name and connection, a target connection of the same name and dataset, a dataflow of the same name, a mapping with the same pairs',
+			hint: 'Reuse It lets a workflow that runs every night create everything on its first run and find the same objects on the next. Update It also carries a changed password or schedule over.',
 			displayOptions: { show: { '/resource': creatingResources, '/operation': ['create'] } },
 		},
 		{

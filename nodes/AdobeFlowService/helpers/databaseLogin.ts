@@ -50,33 +50,40 @@ export function loginInput(connector: Connector, login: ICredentialDataDecrypted
 	return { values, fromCredential: true };
 }
 
-/** How a whole string is written, by its family; for the credential (no layout), every family of `KEY=value` strings. */
-function wholeStringHelp(layout: AuthLayout | undefined): { placeholder: string; description: string } {
-	const odbc = 'a value holding ; = { or } goes in braces, with } doubled';
-	const sqlClient = 'a value holding ; or a quote goes in double quotes, with " doubled';
+/**
+ * How a whole string is written, by its family; for the credential (no layout), every family of
+ * `KEY=value` strings. The quoting goes in the hint, under the field, where it is read while typing.
+ */
+function wholeStringHelp(layout: AuthLayout | undefined): { placeholder: string; description: string; hint?: string } {
+	const odbc = 'a value holding ; = { or } goes in braces, with } doubled: PWD={p;ss}';
+	const sqlClient = 'a value holding ; or a quote goes in double quotes, with " doubled: Password="p;ss"';
+	const description = 'The whole connection string, sent to the Platform as written here';
 	if (!layout) {
 		return {
 			placeholder: 'e.g. HOST=db.example.com;PORT=5432;DB=sales;UID=reader;PWD={p;ss}',
-			description: `Connection string as the Platform expects it for the connector. ODBC-style strings: ${odbc}. SQL Server and Synapse (SqlClient): ${sqlClient}.`,
+			description,
+			hint: `Most connectors: ${odbc}. SQL Server and Synapse: ${sqlClient}.`,
 		};
 	}
 	if (layout.type === 'connectionString' && layout.family === 'sqlClient') {
 		return {
 			placeholder: 'e.g. Data Source=sql.example.com;Initial Catalog=sales;User ID=reader;Password="p;ss"',
-			description: `Connection string as the Platform expects it (SqlClient): ${sqlClient}.`,
+			description,
+			hint: `${sqlClient[0].toUpperCase()}${sqlClient.slice(1)}`,
 		};
 	}
-	if (layout.type === 'template') return { placeholder: `e.g. ${layout.template}`, description: 'Connection string as the Platform expects it, sent as given.' };
-	if (layout.type === 'whole') return { placeholder: '', description: 'Connection string as the Platform expects it, sent as given.' };
+	if (layout.type === 'template') return { placeholder: `e.g. ${layout.template}`, description };
+	if (layout.type === 'whole') return { placeholder: '', description };
 	return {
 		placeholder: 'e.g. HOST=db.example.com;PORT=5432;DB=sales;UID=reader;PWD={p;ss}',
-		description: `Connection string as the Platform expects it: ${odbc}.`,
+		description,
+		hint: `${odbc[0].toUpperCase()}${odbc.slice(1)}`,
 	};
 }
 
 /** The whole-connection-string field, said once for the credential and for a login typed into the node (with the connector's layout). */
 export function connectionStringProperty(displayOptions: IDisplayOptions, layout?: AuthLayout): INodeProperties {
-	const { placeholder, description } = wholeStringHelp(layout);
+	const { placeholder, description, hint } = wholeStringHelp(layout);
 	return {
 		displayName: 'Connection String',
 		name: 'connectionString',
@@ -86,6 +93,7 @@ export function connectionStringProperty(displayOptions: IDisplayOptions, layout
 		required: true,
 		...(placeholder ? { placeholder } : {}),
 		description,
+		...(hint ? { hint } : {}),
 		displayOptions,
 	};
 }

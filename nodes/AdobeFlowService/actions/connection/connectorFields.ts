@@ -63,7 +63,7 @@ function connectorChoices(other: boolean) {
 const otherChoice = {
 	name: 'Other (by Connection Spec)',
 	value: OTHER_CONNECTOR,
-	description: 'Any source the Platform has, chosen by its connection spec: the fields come from its auth spec',
+	description: 'Any other source the Platform offers, picked from its list: the login fields are those it asks for',
 };
 
 /** `other`: whether "Other (by Connection Spec)" is offered (Create; Update replaces known connectors' credentials). */
@@ -90,7 +90,7 @@ export function connectorProperties({ other = true }: { other?: boolean } = {}):
 					description: m.description,
 				})),
 				default: firstAuth,
-				description: `How the Platform signs in to ${c.displayName}: each way is one of the connector's auth specs`,
+				description: `How the Platform signs in to ${c.displayName}`,
 				displayOptions: { show: { connector: [c.key] } },
 			};
 		}),
@@ -112,6 +112,7 @@ export function connectorProperties({ other = true }: { other?: boolean } = {}):
 			],
 			default: 'credential',
 			description: 'Where the login of the source database (host, port, database, username, password, keys and tokens) comes from',
+			hint: 'Keep it in the Source Database credential: n8n encrypts it, and no workflow, export or execution holds it',
 		},
 		{
 			displayName:

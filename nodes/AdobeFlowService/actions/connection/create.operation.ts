@@ -14,7 +14,7 @@ import { listByNameAndSpec } from './lookup';
 import type { PreparedConnection } from './otherConnector';
 import { otherConnectorProperties, prepareOther } from './otherConnector';
 
-export const option = { name: 'Create', value: 'create', action: 'Create a connection', description: 'Create a source connection for a database' };
+export const option = { name: 'Create', value: 'create', action: 'Create a connection', description: 'Create a connection to a database' };
 
 // The connector comes first, with its notices (a beta label) under it: it decides which fields follow.
 // Other notices (typed logins are saved in the workflow) stay beside the field they are about.

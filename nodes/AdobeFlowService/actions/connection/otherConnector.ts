@@ -33,7 +33,7 @@ export const otherConnectorProperties: INodeProperties[] = [
 		...idLocator({
 			displayName: 'Connection Spec',
 			name: 'otherConnectionSpec',
-			description: 'The source to connect: From List shows the connection specs of the Platform that take a base connection',
+			description: 'The kind of source to connect to: From List shows the sources of the Platform that take a login',
 			searchListMethod: 'searchSourceConnectionSpecs',
 			example: '37b6bf40-d318-4655-90be-5cd6f65d334b',
 		}),
@@ -49,12 +49,12 @@ export const otherConnectorProperties: INodeProperties[] = [
 		},
 		default: '',
 		description:
-			'How the Platform signs in to the source: one of the connection spec\'s auth specs (empty: its first). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'How the Platform signs in to the source, of the ways it offers (empty: the first). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show },
 	},
 	{
 		displayName:
-			'Fields the auth spec marks as secret (format: password) come from the Database Login credential: its field of the same name (Password, Access Token, Connection String…), or its Other Secrets JSON.',
+			'Secret fields (passwords, keys, tokens) come from the Source Database credential: its field of the same name (Password, Access Token, Connection String…), or its Other Secrets JSON.',
 		name: 'otherSecretsNotice',
 		type: 'notice',
 		default: '',

@@ -12,7 +12,7 @@ export const description = forOperation('connectionSpec', 'get', [
 	idLocator({
 		displayName: 'Connection Spec',
 		name: 'connectionSpecId',
-		description: 'The connection spec, e.g. to see the auth fields a connector needs',
+		description: 'The kind of source, e.g. to see the login fields its connector asks for',
 		searchListMethod: 'searchConnectionSpecs',
 		example: '37b6bf40-d318-4655-90be-5cd6f65d334b',
 	}),

@@ -44,7 +44,7 @@ export const tableLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
-	description: 'The table to read, by its path as List Tables returns it',
+	description: 'The table to read. By Path: its schema and name, e.g. public.customers, as List Tables outputs it.',
 	modes: [
 		{
 			displayName: 'From List',
@@ -67,8 +67,9 @@ export function readTablePath(context: IExecuteFunctions, itemIndex: number): st
 	return validated(context, itemIndex, () => readText('Table', raw, { max: 1024 }));
 }
 
+/** A table's columns and, with `preview`, some rows; `itemIndex` is absent when a list in the editor asks. */
 export async function exploreTable(
-	{ itemIndex, client }: ItemContext,
+	{ itemIndex, client }: Pick<ItemContext, 'client'> & { itemIndex?: number },
 	connectionId: string,
 	table: string,
 	preview: boolean,

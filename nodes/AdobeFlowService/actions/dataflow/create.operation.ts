@@ -22,9 +22,9 @@ export const option = { name: 'Create', value: 'create', action: 'Create a dataf
 const properties: INodeProperties[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, placeholder: 'e.g. Customers nightly', description: 'Name of the new dataflow, as shown in the Platform' },
 	{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'Description of the new dataflow' },
-	entityLocator(SOURCE_CONNECTION, 'The table to read'),
-	entityLocator(TARGET_CONNECTION, 'The dataset to write to'),
-	mappingIdProperty,
+	entityLocator(SOURCE_CONNECTION, 'The table to read: its source connection'),
+	entityLocator(TARGET_CONNECTION, 'The dataset to write to: its target connection'),
+	{ ...mappingIdProperty, hint: "With a target connection picked above, From List shows only the mappings to its dataset's schema: the Platform takes no other" },
 	...scheduleProperties(),
 ];
 

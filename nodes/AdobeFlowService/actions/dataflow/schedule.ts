@@ -6,7 +6,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { FieldError } from '../../helpers/validation';
+import { FieldError, readText } from '../../helpers/validation';
 import { validated } from '../common';
 
 export type Frequency = 'once' | 'minute' | 'hour' | 'day' | 'week';
@@ -24,6 +24,7 @@ export const frequencyProperty: INodeProperties = {
 	],
 	default: 'day',
 	description: 'How often the dataflow runs',
+	hint: 'Only a dataflow scheduled Once can be started with Run Now; the others run on their schedule',
 };
 
 export const intervalProperty: INodeProperties = {
@@ -35,12 +36,53 @@ export const intervalProperty: INodeProperties = {
 	description: 'Runs every this many of the frequency (at least 15 for Minute), e.g. 1 with Day for nightly',
 };
 
+/**
+ * The column a dataflow copies by: From List (the columns of its table, see `searchColumns`) or By
+ * Name. A workflow saved while it was a text field holds a plain string, which reads the same.
+ */
+export function incrementalColumnLocator(extra: Pick<INodeProperties, 'description' | 'hint' | 'required' | 'displayOptions'>): INodeProperties {
+	return {
+		displayName: 'Incremental Column',
+		name: 'incrementalColumn',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		...extra,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a column...',
+				typeOptions: { searchListMethod: 'searchColumns', searchable: true },
+			},
+			{
+				displayName: 'By Name',
+				name: 'name',
+				type: 'string',
+				placeholder: 'e.g. updated_at',
+			},
+		],
+	};
+}
+
+/** The Incremental Column's name, '' when none is given. */
+export function readIncrementalColumn(context: IExecuteFunctions, itemIndex: number): string {
+	return validated(context, itemIndex, () => readText('Incremental Column', context.getNodeParameter('incrementalColumn', itemIndex, '', { extractValue: true }), { required: false }));
+}
+
 export function scheduleProperties(): INodeProperties[] {
 	const notOnce = { show: { frequency: ['minute', 'hour', 'day', 'week'] } };
 	return [
 		frequencyProperty,
 		{ ...intervalProperty, displayOptions: notOnce },
-		{ displayName: 'Start Time', name: 'startTime', type: 'dateTime', default: '', description: 'When the first run starts; empty for now' },
+		{
+			displayName: 'Start Time',
+			name: 'startTime',
+			type: 'dateTime',
+			default: '',
+			description: 'When the first run starts; empty for now',
+			hint: 'The next runs follow every Interval after it, so its time of day is when a daily dataflow runs: tonight at 02:00 for nightly runs at 02:00. It cannot be changed once it has passed.',
+		},
 		{
 			displayName: 'Backfill',
 			name: 'backfill',
@@ -49,16 +91,12 @@ export function scheduleProperties(): INodeProperties[] {
 			description: 'Whether the first run copies every row already in the table, not only those changed since the start time',
 			displayOptions: notOnce,
 		},
-		{
-			displayName: 'Incremental Column',
-			name: 'incrementalColumn',
-			type: 'string',
-			default: '',
+		incrementalColumnLocator({
 			required: true,
-			placeholder: 'e.g. updated_at',
-			description: 'A column with the time each row was last changed (yyyy-MM-dd HH:mm:ss, UTC): each run copies the rows changed since the one before',
+			description: 'The column each run copies by: the rows whose time in it is later than at the run before',
+			hint: 'A column the database sets to the time each row was added or last changed, e.g. updated_at (yyyy-MM-dd HH:mm:ss, in UTC). From List shows the columns of the source connection\'s table.',
 			displayOptions: notOnce,
-		},
+		}),
 	];
 }
 
@@ -86,11 +124,11 @@ export function readSchedule(context: IExecuteFunctions, itemIndex: number): { s
 		const startTime = readTime('Start Time', context.getNodeParameter('startTime', itemIndex, ''));
 		if (frequency === 'once') return { scheduleParams: { startTime, frequency } };
 		const interval = readInterval(frequency, context.getNodeParameter('interval', itemIndex, 1));
-		const column = context.getNodeParameter('incrementalColumn', itemIndex, '') as unknown;
-		if (typeof column !== 'string' || column.trim() === '') {
-			throw new FieldError('Incremental Column', 'is required for a dataflow that runs more than once', 'Name a column with the time each row last changed, e.g. updated_at');
+		const column = readText('Incremental Column', context.getNodeParameter('incrementalColumn', itemIndex, '', { extractValue: true }), { required: false });
+		if (column === '') {
+			throw new FieldError('Incremental Column', 'is required for a dataflow that runs more than once', 'Pick a column with the time each row last changed, e.g. updated_at');
 		}
 		const backfill = context.getNodeParameter('backfill', itemIndex, true) as boolean;
-		return { scheduleParams: { startTime, frequency, interval, backfill }, deltaColumn: column.trim() };
+		return { scheduleParams: { startTime, frequency, interval, backfill }, deltaColumn: column };
 	});
 }

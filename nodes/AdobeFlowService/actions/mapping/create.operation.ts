@@ -43,7 +43,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Pair',
 				name: 'pair',
 				values: [
-					{ displayName: 'Source', name: 'source', type: 'string', default: '', placeholder: 'e.g. name', description: 'A column of the table, or a Data Prep expression' },
+					{ displayName: 'Source', name: 'source', type: 'string', default: '', placeholder: 'e.g. name', description: 'A column of the table, or an expression with Adobe\'s mapping functions, e.g. upper(name)' },
 					{ displayName: 'Destination', name: 'destination', type: 'string', default: '', placeholder: 'e.g. person.name.fullName', description: 'A field of the schema, as a dotted path' },
 					{
 						displayName: 'Source Type',

@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { FieldError, readText } from '../../helpers/validation';
 import type { FlowServiceClient } from '../../transport';
-import { fieldError, isoTime } from '../common';
+import { fieldError, idLocator, isoTime } from '../common';
 import type { SchemaField } from '../dataLake';
 
 /** A mapping set id: 32 hexadecimal characters, no dashes. */
@@ -20,26 +20,27 @@ export interface Pair {
 	destination: string;
 }
 
-export const mappingIdProperty: INodeProperties = {
-	displayName: 'Mapping ID',
+/** A mapping set, From List (Data Prep's mapping sets, those of the target's schema where the node knows it) or By ID. */
+export const mappingIdProperty: INodeProperties = idLocator({
+	displayName: 'Mapping',
 	name: 'mappingId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'e.g. 0b090130b58b4819afc78b6dc98b484d',
-	description: 'The ID of the mapping set, as Mapping → Create outputs it',
-};
+	description: "The mapping of the table's columns to the dataset's fields, e.g. the ID Mapping → Create outputs",
+	searchListMethod: 'searchMappingSets',
+	example: '0b090130b58b4819afc78b6dc98b484d',
+	pattern: MAPPING_ID,
+});
 
+/** The mapping set's id: From List or By ID, or the plain text a workflow saved before Mapping was a picker. */
 export function readMappingId(context: IExecuteFunctions, itemIndex: number): string {
 	const id = (() => {
 		try {
-			return readText('Mapping ID', context.getNodeParameter('mappingId', itemIndex, ''));
+			return readText('Mapping', context.getNodeParameter('mappingId', itemIndex, '', { extractValue: true }));
 		} catch (error) {
 			throw fieldError(context, error as FieldError, itemIndex);
 		}
 	})();
 	if (!new RegExp(`^${MAPPING_ID}$`).test(id)) {
-		throw fieldError(context, new FieldError('Mapping ID', 'is not a valid mapping ID', 'A mapping ID is 32 hexadecimal characters, e.g. 0b090130b58b4819afc78b6dc98b484d'), itemIndex);
+		throw fieldError(context, new FieldError('Mapping', 'is not a valid mapping ID', 'Pick a mapping from the list, or give its ID: 32 hexadecimal characters, e.g. 0b090130b58b4819afc78b6dc98b484d'), itemIndex);
 	}
 	return id;
 }
@@ -103,19 +104,28 @@ export function mappingSetKey(schemaId: string, pairs: Pair[]): string {
 	return JSON.stringify(['/mappingSets', schemaId, key(pairs)]);
 }
 
-/** Every mapping set of this schema with the same pairs (see `key`), reading every page (`limit` and `start` are both required). */
+/** Data Prep lists mapping sets by `start` and `limit` (both required), with no filter: 100 a page, at most 100 pages. */
+const MAPPING_PAGES = 100;
+
+/** Every mapping set of the sandbox (up to 10,000), reading every page of Data Prep's list. */
+export async function readAllMappingSets(client: FlowServiceClient, itemIndex?: number): Promise<IDataObject[]> {
+	const sets: IDataObject[] = [];
+	for (let page = 0; page < MAPPING_PAGES; page++) {
+		const { body } = await client.request<{ data?: IDataObject[] }>({ service: 'conversion', method: 'GET', path: '/mappingSets', qs: { limit: PAGE, start: page * PAGE }, itemIndex });
+		const data = body?.data ?? [];
+		sets.push(...data);
+		if (data.length < PAGE) break;
+	}
+	return sets;
+}
+
+/** Every mapping set of this schema with the same pairs (see `key`). */
 export async function listIdentical(client: FlowServiceClient, schemaId: string, pairs: Pair[], itemIndex: number): Promise<IDataObject[]> {
 	const wanted = key(pairs);
-	const found: IDataObject[] = [];
-	for (let start = 0; ; start += PAGE) {
-		const { body } = await client.request<{ data?: IDataObject[] }>({ service: 'conversion', method: 'GET', path: '/mappingSets', qs: { limit: PAGE, start }, itemIndex });
-		const page = body?.data ?? [];
-		for (const set of page) {
-			const out = mappingOutput(set);
-			if (out.schemaId === schemaId && key(out.mappings as Pair[]) === wanted) found.push(set);
-		}
-		if (page.length < PAGE) return found;
-	}
+	return (await readAllMappingSets(client, itemIndex)).filter((set) => {
+		const out = mappingOutput(set);
+		return out.schemaId === schemaId && key(out.mappings as Pair[]) === wanted;
+	});
 }
 
 export interface Unmatched {

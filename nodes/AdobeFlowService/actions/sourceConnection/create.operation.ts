@@ -13,7 +13,7 @@ export const option = { name: 'Create', value: 'create', action: 'Create a sourc
 
 const properties: INodeProperties[] = [
 	connectionLocator('The base connection to the database the table is in'),
-	{ ...tableLocator, description: 'The table the dataflow reads, by its path as List Tables returns it' },
+	{ ...tableLocator, description: 'The table the dataflow reads. By Path: its schema and name, e.g. public.customers.' },
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -29,7 +29,7 @@ const properties: INodeProperties[] = [
 		name: 'sendColumns',
 		type: 'boolean',
 		default: true,
-		description: "Whether to read the table's columns from the Platform (explore) and send them with the source connection, as Adobe's tutorial does",
+		description: "Whether to keep the table's columns and their types with the source connection, as the database has them now. Off: only the table's name is kept.",
 	},
 ];
 

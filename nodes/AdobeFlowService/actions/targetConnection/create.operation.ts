@@ -28,7 +28,7 @@ const properties: INodeProperties[] = [
 	},
 	{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'Description of the new target connection' },
 	{
-		...schemaLocator("The dataset's XDM schema. Leave empty to use the dataset's own, read from Catalog.", false),
+		...schemaLocator("The XDM schema of the rows written. Leave empty for the dataset's own schema, which is almost always the one to use.", false),
 		displayName: 'Schema (Optional)',
 	},
 ];

@@ -62,11 +62,28 @@ describe('Create', () => {
 		[{ frequency: 'minute', interval: 5 }, 'Interval must be a whole number of at least 15 for minute [item 0]'],
 		[{ incrementalColumn: '' }, 'Incremental Column is required for a dataflow that runs more than once [item 0]'],
 		[{ startTime: 'next tuesday-ish' }, 'Start Time is not a date and time [item 0]'],
-		[{ mappingId: 'nope' }, 'Mapping ID is not a valid mapping ID [item 0]'],
+		[{ mappingId: 'nope' }, 'Mapping is not a valid mapping ID [item 0]'],
+		[{ mappingId: { __rl: true, mode: 'id', value: 'nope' } }, 'Mapping is not a valid mapping ID [item 0]'],
+		[{ incrementalColumn: { __rl: true, mode: 'list', value: '' } }, 'Incremental Column is required for a dataflow that runs more than once [item 0]'],
 	])('%j is refused before any request', async (extra, message) => {
 		const before = h.stack.emulator.stats.requests;
 		expect((await failure(steps.dataflow('bad', parts.source, parts.target, parts.mapping, extra))).message).toBe(message);
 		expect(h.stack.emulator.stats.requests).toBe(before);
+	});
+
+	test('Mapping and Incremental Column picked From List or given By ID and By Name; a workflow saved when both were text fields runs the same', async () => {
+		const picked = await steps.dataflow('picked', parts.source, parts.target, undefined, {
+			mappingId: { __rl: true, mode: 'list', value: parts.mapping, cachedResultName: 'id → _emulator.id, …' },
+			incrementalColumn: { __rl: true, mode: 'list', value: 'created_at', cachedResultName: 'created_at (date-time)' },
+		});
+		const typed = await steps.dataflow('typed', parts.source, parts.target, undefined, {
+			mappingId: { __rl: true, mode: 'id', value: ` ${String(parts.mapping)} ` },
+			incrementalColumn: { __rl: true, mode: 'name', value: '={{ "created" + "_at" }}' },
+		});
+		// The example's older form: plain text, an expression among them.
+		const saved = await steps.dataflow('saved', parts.source, parts.target, undefined, { mappingId: `={{ "${String(parts.mapping)}" }}`, incrementalColumn: 'created_at' });
+		for (const out of [picked, typed, saved]) expect(out).toMatchObject({ mappingId: parts.mapping, incrementalColumn: 'created_at', created: true });
+		expect(stored(picked.id).transformations).toEqual(stored(saved.id).transformations);
 	});
 
 	test('a mapping of another schema: the Platform refuses it (1425-400) and says why', async () => {

@@ -67,9 +67,11 @@ test('a destination that is not a field of the schema is refused before the mapp
 
 test('Get reads the set back; a schema the registry does not have is its 404', async () => {
 	const made = await steps.mapping(schemaId, sourceId);
-	const got = (await h.run({ resource: 'mapping', operation: 'get', mappingId: made.id }))[0].json;
+	const got = (await h.run({ resource: 'mapping', operation: 'get', mappingId: { __rl: true, mode: 'list', value: made.id } }))[0].json;
 	expect(got).toMatchObject({ id: made.id, schemaId, mappings: made.mappings });
+	// Saved when Mapping was a text field: the same.
+	expect((await h.run({ resource: 'mapping', operation: 'get', mappingId: made.id }))[0].json).toEqual(got);
 	const error = await failure(steps.mapping('https://ns.adobe.com/emulator/schemas/none', sourceId));
 	expect(error.httpCode).toBe('404');
-	expect((await failure(h.run({ resource: 'mapping', operation: 'get', mappingId: 'not-hex' }))).message).toBe('Mapping ID is not a valid mapping ID [item 0]');
+	expect((await failure(h.run({ resource: 'mapping', operation: 'get', mappingId: 'not-hex' }))).message).toBe('Mapping is not a valid mapping ID [item 0]');
 });

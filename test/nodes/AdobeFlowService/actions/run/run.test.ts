@@ -68,7 +68,22 @@ test('no run before the timeout: an error that says so; Run Now on a dataflow sc
 	expect(started).toMatchObject({ runId: expect.any(String), flowId: later.id, windowStart: '1970-01-01T00:00:00.000Z' });
 	const run = await steps.waitForRun(later.id, { which: 'id', runId: started.runId });
 	expect(run).toMatchObject({ id: started.runId, status: 'success', inputRecordCount: 3 });
-	const scheduled = await flowOn('sales.orders', 'daily orders', { incrementalColumn: 'ordered_on' });
-	const notOnce = await failure(h.run({ resource: 'dataflow', operation: 'runNow', dataflow: byId(scheduled.id) }));
-	expect(notOnce.message).toMatch(/frequency=day is not supported for creating flow runs.* \[400 FLOW-1386-400\]$/);
+});
+
+test('Run Now on a dataflow that runs on a schedule: refused before anything is sent, naming the dataflow, the item and what to do', async () => {
+	const scheduled = await flowOn('sales.orders', 'daily orders', { incrementalColumn: 'ordered_on', interval: 2, startTime: '2099-01-01T02:00:00Z' });
+	const runsBefore = h.stack.emulator.stats.byRoute['POST /runs'] ?? 0;
+	expect(runsBefore).toBeGreaterThan(0);
+	const notOnce = await failure(h.run({ resource: 'dataflow', operation: 'runNow', dataflow: byId(scheduled.id), incrementalColumn: { __rl: true, mode: 'list', value: 'ordered_on' } }, { items: [{}, {}] }));
+	expect(notOnce.message).toBe(`Dataflow "daily orders" (${String(scheduled.id)}) runs every 2 days on its schedule, so it cannot be run now: only a dataflow scheduled Once can [item 0]`);
+	expect(notOnce.description).toBe(
+		'Wait for its next scheduled run (Run → Wait for Run), or set its Frequency to Once with Dataflow → Update Schedule (the Platform allows it only before its start time), or pick a dataflow scheduled Once.',
+	);
+	// With Continue On Fail, an error item per input item, paired; still nothing sent.
+	const out = await h.run({ resource: 'dataflow', operation: 'runNow', dataflow: byId(scheduled.id) }, { items: [{}, {}], onError: 'continueRegularOutput' });
+	expect(out.map((o) => [o.pairedItem, String(o.json.error).endsWith(`[item ${(o.pairedItem as { item: number }).item}]`)])).toEqual([
+		[{ item: 0 }, true],
+		[{ item: 1 }, true],
+	]);
+	expect(h.stack.emulator.stats.byRoute['POST /runs'] ?? 0).toBe(runsBefore);
 });
