@@ -5,7 +5,7 @@
 export default {
 	testRunner: 'jest',
 	jest: { projectType: 'custom', configFile: 'jest.mutation.config.js' },
-	mutate: ['nodes/AdobeFlowService/helpers/**/*.ts', 'nodes/AdobeFlowService/transport/**/*.ts', 'nodes/AdobeFlowService/connectors.ts'],
+	mutate: ['nodes/AdobeFlowService/helpers/**/*.ts', 'nodes/AdobeFlowService/transport/**/*.ts', 'nodes/AdobeFlowService/connectors/**/*.ts'],
 	coverageAnalysis: 'perTest',
 	// A static mutant (in code that runs when a module loads: the connector table, constants) needs
 	// every test run against it, about 30 s each; they are reported as ignored, and counted in the README.

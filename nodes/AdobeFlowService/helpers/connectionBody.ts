@@ -1,6 +1,6 @@
 /**
  * Turns what the user typed into `auth.params` (Create and Update) and the `POST /connections` body, from the
- * connector's entry in connectors.ts. Validates everything first; throws FieldError.
+ * connector's entry in connectors/. Validates everything first; throws FieldError.
  */
 import type { AuthLayout, Connector, FieldKey, ValueSource } from '../connectors';
 import { FIELDS } from '../connectors';

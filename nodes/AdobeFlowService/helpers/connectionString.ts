@@ -1,6 +1,6 @@
 /**
  * Connection strings, each in the grammar of the driver that reads it: the connector's entry in
- * connectors.ts names the family (and the page that says so). A string always means exactly what
+ * the connector's entry (connectors/) names the family (and the page that says so). A string always means exactly what
  * the user typed, or is refused before any request. Control characters cannot be written in any
  * family (readText refuses them first). Errors name the key, never the value: it may be a password.
  *

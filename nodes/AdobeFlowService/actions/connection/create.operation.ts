@@ -112,7 +112,7 @@ function reusableConnection(context: IExecuteFunctions, item: ItemContext, { bui
 	};
 }
 
-/** A connector of connectors.ts: its fields read and checked, its body built. */
+/** A connector of connectors/: its fields read and checked, its body built. */
 async function prepareKnown(context: IExecuteFunctions, itemIndex: number): Promise<PreparedConnection> {
 	const connector = readConnector(context, itemIndex);
 	const input = await readConnectionInput(context, connector, itemIndex);
