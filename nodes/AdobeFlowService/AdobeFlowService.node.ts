@@ -3,22 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { DATABASE_CREDENTIAL_SHOWN, nodeProperties, subtitle } from './actions/description';
 import { route } from './actions/router';
-import { getAuthSpecFields, getAuthSpecNames } from './methods/authSpec';
-import { testDatabaseLogin } from './methods/credentialTest';
-import {
-	searchColumns,
-	searchConnectionSpecs,
-	searchConnections,
-	searchDataflows,
-	searchDatasets,
-	searchMappingSets,
-	searchRunnableDataflows,
-	searchSchemas,
-	searchSourceConnections,
-	searchSourceConnectionSpecs,
-	searchTables,
-	searchTargetConnections,
-} from './methods/listSearch';
+import { credentialTest, listSearch, loadOptions, resourceMapping } from './methods';
 
 export class AdobeFlowService implements INodeType {
 	description: INodeTypeDescription = {
@@ -43,25 +28,7 @@ export class AdobeFlowService implements INodeType {
 		properties: nodeProperties,
 	};
 
-	methods = {
-		listSearch: {
-			searchColumns,
-			searchConnections,
-			searchConnectionSpecs,
-			searchDataflows,
-			searchDatasets,
-			searchMappingSets,
-			searchRunnableDataflows,
-			searchSchemas,
-			searchSourceConnections,
-			searchSourceConnectionSpecs,
-			searchTables,
-			searchTargetConnections,
-		},
-		loadOptions: { getAuthSpecNames },
-		resourceMapping: { getAuthSpecFields },
-		credentialTest: { testDatabaseLogin },
-	};
+	methods = { listSearch, loadOptions, resourceMapping, credentialTest };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

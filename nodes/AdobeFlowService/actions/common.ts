@@ -21,21 +21,19 @@ export interface Operation {
 	option: INodePropertyOptions & { action: string };
 	description: INodeProperties[];
 	execute: OperationExecute;
+	/** A Create that is safe to run again: it offers If It Exists (see createOnce.ts). */
+	createsOnce?: boolean;
+	/** False where the items' requests are not worth sending at once (a list): no Concurrency option. */
+	concurrent?: boolean;
 }
 
-/** A resource's Operation selector, from its operations' own options, by name. */
-export function operationSelector(resource: string, operations: Record<string, Operation>, defaultOperation: string): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options: Object.values(operations)
-			.map((operation) => operation.option)
-			.sort((a, b) => a.name.localeCompare(b.name)),
-		default: defaultOperation,
-	};
+/** A resource: its entry in the Resource selector and its operations, each one file. */
+export interface Resource {
+	value: string;
+	name: string;
+	description: string;
+	defaultOperation: string;
+	operations: Record<string, Operation>;
 }
 
 /** A resource locator for a Platform object: From List (searchable) and By ID, and By URL where `url` gives an example address. */

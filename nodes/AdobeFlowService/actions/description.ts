@@ -1,14 +1,9 @@
 /** The node's parameters: authentication, resources, operations and the shared options. */
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import * as connection from './connection/Connection.resource';
-import * as connectionSpec from './connectionSpec/ConnectionSpec.resource';
-import * as database from './database/Database.resource';
-import * as dataflow from './dataflow/Dataflow.resource';
-import * as mapping from './mapping/Mapping.resource';
-import * as run from './run/Run.resource';
-import * as sourceConnection from './sourceConnection/SourceConnection.resource';
-import * as targetConnection from './targetConnection/TargetConnection.resource';
+import type { Operation } from './common';
+import { forOperation } from './common';
+import { allOperations, RESOURCES } from './registry';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './settings';
 import { DEFAULT_TIMEOUT_SECONDS } from '../transport';
 
@@ -17,21 +12,29 @@ const resource: INodeProperties = {
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
-	options: [
-		{ name: 'Connection', value: 'connection', description: 'A connection to a database: where it is and how the Platform signs in' },
-		{ name: 'Connection Spec', value: 'connectionSpec', description: 'A kind of source the Platform can connect to, with the login it asks for' },
-		{ name: 'Database', value: 'database', description: 'Tables, columns and rows behind a connection' },
-		{ name: 'Dataflow', value: 'dataflow', description: 'A scheduled copy from a source connection to a target connection' },
-		{ name: 'Mapping', value: 'mapping', description: "Which column of the table goes to which field of the dataset" },
-		{ name: 'Run', value: 'run', description: 'A run of a dataflow, with its record counts' },
-		{ name: 'Source Connection', value: 'sourceConnection', description: 'A table of a connection, which a dataflow reads' },
-		{ name: 'Target Connection', value: 'targetConnection', description: 'A dataset, which a dataflow writes to' },
-	],
+	options: [...RESOURCES].sort((a, b) => a.name.localeCompare(b.name)).map(({ name, value, description }) => ({ name, value, description })),
 	default: 'connection',
 };
 
-const perItemOperations = ['create', 'delete', 'get', 'test', 'update', 'listTables', 'getTableSchema', 'previewRows', 'enable', 'disable', 'updateSchedule', 'runNow', 'wait'];
-const creatingResources = ['connection', 'sourceConnection', 'targetConnection', 'mapping', 'dataflow'];
+/** A resource's Operation selector, from its operations' own options, by name. */
+function operationSelector(value: string, operations: Record<string, Operation>, defaultOperation: string): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [value] } },
+		options: Object.values(operations)
+			.map((operation) => operation.option)
+			.sort((a, b) => a.name.localeCompare(b.name)),
+		default: defaultOperation,
+	};
+}
+
+/** Operation values where some resource's operation of that value sends its items at once (all but the lists). */
+const concurrentOperations = [...new Set(allOperations().filter(({ operation }) => operation.concurrent !== false).map(({ value }) => value))];
+/** Resources whose Create is safe to run again, and so offers If It Exists. */
+const creatingResources = [...new Set(allOperations().filter(({ operation }) => operation.createsOnce === true).map(({ resource }) => resource))];
 
 const options: INodeProperties = {
 	displayName: 'Options',
@@ -47,7 +50,7 @@ const options: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
 			default: DEFAULT_CONCURRENCY,
 			description: 'How many items to send at once. Under throttling all items slow down together.',
-			displayOptions: { show: { '/operation': perItemOperations } },
+			displayOptions: { show: { '/operation': concurrentOperations } },
 		},
 		{
 			displayName: 'Dry Run',
@@ -91,10 +94,8 @@ const options: INodeProperties = {
 /** The hidden parameter the Source Database credential is shown on. */
 export const DATABASE_CREDENTIAL_SHOWN = 'databaseCredential';
 
-const resourceModules = { connection, database, connectionSpec, sourceConnection, targetConnection, mapping, dataflow, run };
-
-const otherResources = (resource.options as Array<{ value: string }>).map((o) => o.value).filter((value) => value !== 'connection');
-const operationValues = [...new Set(Object.values(resourceModules).flatMap((module) => Object.values(module.operations).map((operation) => operation.option.value)))];
+const otherResources = RESOURCES.map((r) => r.value).filter((value) => value !== 'connection');
+const operationValues = [...new Set(allOperations().map(({ value }) => value))];
 
 /**
  * True exactly where the Source Database credential is used: Connection → Create, and Update with
@@ -113,11 +114,7 @@ const databaseCredential = (operation: 'create' | 'update', hide: NonNullable<ID
 });
 
 /** The canvas subtitle: the chosen operation's action, e.g. "Create a connection", not internal values. */
-const actions = Object.fromEntries(
-	Object.entries(resourceModules).flatMap(([resourceName, module]) =>
-		Object.values(module.operations).map((operation) => [`${resourceName}.${operation.option.value}`, operation.option.action]),
-	),
-);
+const actions = Object.fromEntries(allOperations().map(({ resource: r, value, operation }) => [`${r}.${value}`, operation.option.action]));
 export const subtitle = `={{ ${JSON.stringify(actions)}[$parameter["resource"] + "." + $parameter["operation"]] }}`;
 
 /** Every parameter of the node, in display order. */
@@ -133,14 +130,10 @@ export const nodeProperties: INodeProperties[] = [
 		default: 'accessToken',
 	},
 	resource,
-	...connection.description,
-	...database.description,
-	...connectionSpec.description,
-	...sourceConnection.description,
-	...targetConnection.description,
-	...mapping.description,
-	...dataflow.description,
-	...run.description,
+	...RESOURCES.flatMap((r) => [
+		operationSelector(r.value, r.operations, r.defaultOperation),
+		...Object.entries(r.operations as Record<string, Operation>).flatMap(([value, operation]) => forOperation(r.value, value, operation.description)),
+	]),
 	databaseCredential('create'),
 	databaseCredential('update', { updateCredentials: [false] }),
 	options,

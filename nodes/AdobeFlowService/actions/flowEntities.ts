@@ -195,6 +195,7 @@ export function getManyOperation(kind: EntityKind, filters: INodeProperties[] = 
 	];
 	return {
 		option: option(kind, 'getMany', 'Get Many', `Get many ${kind.noun}s`),
+		concurrent: false,
 		description: forOperation(kind.resource, 'getMany', properties),
 		execute: async function (this: IExecuteFunctions, { itemIndex, client }: ItemContext) {
 			const limit = readLimit(this, itemIndex);

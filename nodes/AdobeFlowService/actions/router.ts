@@ -7,18 +7,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runInOrder } from '../helpers/pool';
 import { credentialTypeFor, FlowServiceClient, FlowServiceError } from '../transport';
-import type { Operation } from './common';
-import * as connection from './connection/Connection.resource';
-import * as connectionSpec from './connectionSpec/ConnectionSpec.resource';
-import * as database from './database/Database.resource';
-import * as dataflow from './dataflow/Dataflow.resource';
-import * as mapping from './mapping/Mapping.resource';
-import * as run from './run/Run.resource';
-import * as sourceConnection from './sourceConnection/SourceConnection.resource';
-import * as targetConnection from './targetConnection/TargetConnection.resource';
+import { findOperation } from './registry';
 import { readSettings, withFixedParametersOnce } from './settings';
-
-export const resources = { connection, database, connectionSpec, sourceConnection, targetConnection, mapping, dataflow, run };
 
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
@@ -41,9 +31,9 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const resource = this.getNodeParameter('resource', 0) as keyof typeof resources;
+	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const op = (resources[resource]?.operations as Record<string, Operation> | undefined)?.[operation];
+	const op = findOperation(resource, operation);
 	if (!op) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 
 	const { concurrency, timeoutMs } = readSettings(this);

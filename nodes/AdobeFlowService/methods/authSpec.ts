@@ -2,7 +2,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions, ResourceMapperFields } from 'n8n-workflow';
 
 import { authSpecFields, authSpecNames } from '../actions/connection/otherConnector';
-import { client } from './listSearch';
+import { client } from './listSearch/shared';
 
 export async function getAuthSpecNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return await authSpecNames.call(this, client(this));

@@ -1,7 +1,5 @@
-/** The Connection resource: its operations and its Operation selector. */
-import type { INodeProperties } from 'n8n-workflow';
-
-import { operationSelector } from '../common';
+/** The Connection resource: its operations, each one file, listed once. */
+import type { Resource } from '../common';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
@@ -9,6 +7,10 @@ import * as getMany from './getMany.operation';
 import * as test from './test.operation';
 import * as update from './update.operation';
 
-export const operations = { create, delete: del, get, getMany, test, update };
-
-export const description: INodeProperties[] = [operationSelector('connection', operations, 'create'), ...Object.values(operations).flatMap((o) => o.description)];
+export const resource = {
+	value: 'connection',
+	name: 'Connection',
+	description: 'A connection to a database: where it is and how the Platform signs in',
+	defaultOperation: 'create',
+	operations: { create, delete: del, get, getMany, test, update },
+} satisfies Resource;

@@ -14,6 +14,9 @@ import { listByNameAndSpec } from './lookup';
 import type { PreparedConnection } from './otherConnector';
 import { otherConnectorProperties, prepareOther } from './otherConnector';
 
+/** Safe to run again: If It Exists, and one object per reuse key (createOnce.ts). */
+export const createsOnce = true;
+
 export const option = { name: 'Create', value: 'create', action: 'Create a connection', description: 'Create a connection to a database' };
 
 // The connector comes first, with its notices (a beta label) under it: it decides which fields follow.

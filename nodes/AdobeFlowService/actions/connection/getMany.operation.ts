@@ -7,6 +7,9 @@ import { readId, readText } from '../../helpers/validation';
 import type { ItemContext } from '../common';
 import { forOperation, publicConnection, readLimit, returnAllOrLimit, stateFilter, validated } from '../common';
 
+/** A list: its items are not sent at once (no Concurrency option). */
+export const concurrent = false;
+
 export const option = { name: 'Get Many', value: 'getMany', action: 'Get many connections' };
 
 const properties: INodeProperties[] = [

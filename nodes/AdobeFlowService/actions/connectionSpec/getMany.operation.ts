@@ -6,6 +6,9 @@ import { readText } from '../../helpers/validation';
 import type { ItemContext } from '../common';
 import { forOperation, readLimit, returnAllOrLimit, validated } from '../common';
 
+/** A list: its items are not sent at once (no Concurrency option). */
+export const concurrent = false;
+
 export const option = { name: 'Get Many', value: 'getMany', action: 'Get many connection specs' };
 
 export const description = forOperation('connectionSpec', 'getMany', [

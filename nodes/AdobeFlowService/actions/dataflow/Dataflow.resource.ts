@@ -1,7 +1,5 @@
 /** The Dataflow resource: a scheduled copy from a source connection through a mapping to a target connection. */
-import type { INodeProperties } from 'n8n-workflow';
-
-import { operationSelector } from '../common';
+import type { Resource } from '../common';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as disable from './disable.operation';
@@ -11,6 +9,10 @@ import * as getMany from './getMany.operation';
 import * as runNow from './runNow.operation';
 import * as updateSchedule from './updateSchedule.operation';
 
-export const operations = { create, delete: del, disable, enable, get, getMany, runNow, updateSchedule };
-
-export const description: INodeProperties[] = [operationSelector('dataflow', operations, 'create'), ...Object.values(operations).flatMap((o) => o.description)];
+export const resource = {
+	value: 'dataflow',
+	name: 'Dataflow',
+	description: 'A scheduled copy from a source connection to a target connection',
+	defaultOperation: 'create',
+	operations: { create, delete: del, disable, enable, get, getMany, runNow, updateSchedule },
+} satisfies Resource;

@@ -17,6 +17,9 @@ import { readSchedule, scheduleProperties } from './schedule';
 /** The flow spec of batch dataflows from table sources (databases, CRMs), from Adobe's database dataflow tutorial. */
 export const CRM_TO_AEP_FLOW_SPEC_ID = '14518937-270c-4525-bdec-c2ba7cce3860';
 
+/** Safe to run again: If It Exists, and one object per reuse key (createOnce.ts). */
+export const createsOnce = true;
+
 export const option = { name: 'Create', value: 'create', action: 'Create a dataflow', description: 'Create a scheduled dataflow from a source connection to a target connection' };
 
 const properties: INodeProperties[] = [

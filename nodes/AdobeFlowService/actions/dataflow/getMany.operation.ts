@@ -2,4 +2,4 @@
 import { stateFilter } from '../common';
 import { DATAFLOW, getManyOperation } from '../flowEntities';
 
-export const { option, description, execute } = getManyOperation(DATAFLOW, [stateFilter('dataflows')], (filters) => (filters.state ? [`state==${String(filters.state)}`] : []));
+export const { option, description, execute, concurrent } = getManyOperation(DATAFLOW, [stateFilter('dataflows')], (filters) => (filters.state ? [`state==${String(filters.state)}`] : []));

@@ -15,6 +15,9 @@ import { entityLocator, fetchEntity, readEntityId, SOURCE_CONNECTION } from '../
 import type { Pair, Unmatched } from './mappingSets';
 import { fetchMappingSet, listIdentical, mappingOutput, mappingSetKey, matchByName } from './mappingSets';
 
+/** Safe to run again: If It Exists, and one object per reuse key (createOnce.ts). */
+export const createsOnce = true;
+
 export const option = { name: 'Create', value: 'create', action: 'Create a mapping', description: 'Create a mapping set from table columns to schema fields' };
 
 const properties: INodeProperties[] = [

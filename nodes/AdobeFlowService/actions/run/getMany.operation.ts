@@ -6,6 +6,9 @@ import { forOperation, readLimit, returnAllOrLimit } from '../common';
 import { DATAFLOW, entityLocator, readEntityId } from '../flowEntities';
 import { runOutput } from './runs';
 
+/** A list: its items are not sent at once (no Concurrency option). */
+export const concurrent = false;
+
 export const option = { name: 'Get Many', value: 'getMany', action: 'Get many runs of a dataflow' };
 
 export const description = forOperation('run', 'getMany', [entityLocator(DATAFLOW, 'The dataflow whose runs to get'), ...returnAllOrLimit(['getMany'], 'run')]);

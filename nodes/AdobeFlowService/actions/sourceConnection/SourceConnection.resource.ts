@@ -1,12 +1,14 @@
 /** The Source Connection resource: a table of a base connection, which a dataflow reads. */
-import type { INodeProperties } from 'n8n-workflow';
-
-import { operationSelector } from '../common';
+import type { Resource } from '../common';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 
-export const operations = { create, delete: del, get, getMany };
-
-export const description: INodeProperties[] = [operationSelector('sourceConnection', operations, 'create'), ...Object.values(operations).flatMap((o) => o.description)];
+export const resource = {
+	value: 'sourceConnection',
+	name: 'Source Connection',
+	description: 'A table of a connection, which a dataflow reads',
+	defaultOperation: 'create',
+	operations: { create, delete: del, get, getMany },
+} satisfies Resource;

@@ -9,6 +9,9 @@ import { exploreTable, readTablePath, tableLocator } from '../database/explore';
 import { createOnce, descriptionChange, outcomeFlags } from '../createOnce';
 import { reusableEntity, SOURCE_CONNECTION } from '../flowEntities';
 
+/** Safe to run again: If It Exists, and one object per reuse key (createOnce.ts). */
+export const createsOnce = true;
+
 export const option = { name: 'Create', value: 'create', action: 'Create a source connection', description: 'Create a source connection for a table of a base connection' };
 
 const properties: INodeProperties[] = [

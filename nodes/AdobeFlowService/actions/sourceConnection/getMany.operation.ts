@@ -2,7 +2,7 @@
 import { readId } from '../../helpers/validation';
 import { getManyOperation, SOURCE_CONNECTION } from '../flowEntities';
 
-export const { option, description, execute } = getManyOperation(
+export const { option, description, execute, concurrent } = getManyOperation(
 	SOURCE_CONNECTION,
 	[{ displayName: 'Base Connection ID', name: 'baseConnectionId', type: 'string', default: '', description: 'Only source connections of this base connection' }],
 	(filters) => (filters.baseConnectionId ? [`baseConnectionId==${readId('Base Connection ID', filters.baseConnectionId)}`] : []),

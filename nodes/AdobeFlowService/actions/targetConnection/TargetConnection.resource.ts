@@ -1,12 +1,14 @@
 /** The Target Connection resource: the dataset a dataflow writes to. */
-import type { INodeProperties } from 'n8n-workflow';
-
-import { operationSelector } from '../common';
+import type { Resource } from '../common';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 
-export const operations = { create, delete: del, get, getMany };
-
-export const description: INodeProperties[] = [operationSelector('targetConnection', operations, 'create'), ...Object.values(operations).flatMap((o) => o.description)];
+export const resource = {
+	value: 'targetConnection',
+	name: 'Target Connection',
+	description: 'A dataset, which a dataflow writes to',
+	defaultOperation: 'create',
+	operations: { create, delete: del, get, getMany },
+} satisfies Resource;

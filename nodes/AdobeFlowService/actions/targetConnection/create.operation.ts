@@ -13,6 +13,9 @@ export const DATA_LAKE_SPEC_ID = 'c604ff05-7f1a-43c0-8e18-33bf874cb11c';
 /** "Returns the latest minor version of the schema" (the database dataflow tutorial). */
 export const SCHEMA_VERSION = 'application/vnd.adobe.xed-full+json;version=1';
 
+/** Safe to run again: If It Exists, and one object per reuse key (createOnce.ts). */
+export const createsOnce = true;
+
 export const option = { name: 'Create', value: 'create', action: 'Create a target connection', description: 'Create a target connection to a dataset' };
 
 const properties: INodeProperties[] = [

@@ -3,7 +3,7 @@ import { FieldError, readText } from '../../helpers/validation';
 import { getManyOperation, TARGET_CONNECTION } from '../flowEntities';
 import { DATASET_ID } from '../dataLake';
 
-export const { option, description, execute } = getManyOperation(
+export const { option, description, execute, concurrent } = getManyOperation(
 	TARGET_CONNECTION,
 	[{ displayName: 'Dataset ID', name: 'dataSetId', type: 'string', default: '', description: 'Only target connections writing to this dataset' }],
 	(filters) => {
