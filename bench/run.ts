@@ -10,7 +10,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 import { startStack } from '../emulator/stack';
-import { DEFAULT_CONCURRENCY } from '../nodes/AdobeFlowService/actions/settings';
+import { DEFAULT_CONCURRENCY } from '../nodes/AdobeFlowService/actions/shared/settings';
 import { ensureBuilt, ensureN8n, itemsOf, N8nInstance, n8nVersion, ROOT } from '../support/n8n';
 import { cpuSeconds, createFromWebhook, machineTicks, QueueCluster, queueUnavailable, sendNames } from '../support/queue';
 import { CredentialStore, runNode } from '../support/runNode';

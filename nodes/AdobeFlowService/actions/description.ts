@@ -1,10 +1,10 @@
 /** The node's parameters: authentication, resources, operations and the shared options. */
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from './common';
-import { forOperation } from './common';
+import type { Operation } from './shared/operation';
+import { forOperation } from './shared/operation';
 import { allOperations, RESOURCES } from './registry';
-import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './settings';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './shared/settings';
 import { DEFAULT_TIMEOUT_SECONDS } from '../transport';
 
 const resource: INodeProperties = {

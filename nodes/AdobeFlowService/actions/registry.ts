@@ -3,7 +3,7 @@
  * the node's parameters (Resource, Operation, which options show where) and the canvas subtitle all
  * read them from here. Adding an operation: its file, and one line in its resource's `operations`.
  */
-import type { Operation } from './common';
+import type { Operation } from './shared/operation';
 import { resource as connection } from './connection/Connection.resource';
 import { resource as connectionSpec } from './connectionSpec/ConnectionSpec.resource';
 import { resource as database } from './database/Database.resource';

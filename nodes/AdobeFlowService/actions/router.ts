@@ -8,7 +8,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { runInOrder } from '../helpers/pool';
 import { credentialTypeFor, FlowServiceClient, FlowServiceError } from '../transport';
 import { findOperation } from './registry';
-import { readSettings, withFixedParametersOnce } from './settings';
+import { readSettings, withFixedParametersOnce } from './shared/settings';
 
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };

@@ -1,5 +1,5 @@
 /** The Connection resource: its operations, each one file, listed once. */
-import type { Resource } from '../common';
+import type { Resource } from '../shared/operation';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';

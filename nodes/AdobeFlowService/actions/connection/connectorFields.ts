@@ -12,7 +12,7 @@ import { AUTH_CHOICES, authParameterName, CONNECTORS, connectorOptions, DATABASE
 import type { AuthInput, ConnectionInput } from '../../helpers/connectionBody';
 import { connectionStringProperty, loginInput, loginKindName, loginKindOf } from '../../helpers/databaseLogin';
 import { FieldError } from '../../helpers/validation';
-import { fieldError } from '../common';
+import { fieldError } from '../shared/fieldErrors';
 
 /** Display condition of one connector with one of its auth methods. */
 function choiceShow(connector: Connector): NonNullable<IDisplayOptions['show']> {

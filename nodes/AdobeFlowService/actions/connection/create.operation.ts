@@ -4,13 +4,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { OTHER_CONNECTOR } from '../../connectors';
 import { buildConnection } from '../../helpers/connectionBody';
 import { FieldError } from '../../helpers/validation';
-import type { ItemContext } from '../common';
-import { fieldError, forOperation, isoTime, validated } from '../common';
-import type { CreateOutcome, Reusable } from '../createOnce';
-import { createOnce, descriptionChange, nameTaken, outcomeFlags, patchExisting } from '../createOnce';
+import type { ItemContext } from '../shared/operation';
+import { fieldError, validated } from '../shared/fieldErrors';
+import { forOperation } from '../shared/operation';
+import { isoTime } from '../shared/outputs';
+import type { CreateOutcome, Reusable } from '../shared/createOnce';
+import { createOnce, descriptionChange, nameTaken, outcomeFlags, patchExisting } from '../shared/createOnce';
 import { connectorProperties, readConnectionInput, readConnector } from './connectorFields';
 import { fetchConnection } from './get.operation';
-import { listByNameAndSpec } from './lookup';
+import { listByNameAndSpec } from './findByName';
 import type { PreparedConnection } from './otherConnector';
 import { otherConnectorProperties, prepareOther } from './otherConnector';
 

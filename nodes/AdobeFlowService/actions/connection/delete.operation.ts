@@ -1,8 +1,9 @@
 /** Connection → Delete. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ItemContext } from '../common';
-import { connectionLocator, forOperation, readConnectionId } from '../common';
+import type { ItemContext } from '../shared/operation';
+import { connectionLocator, readConnectionId } from '../shared/locators';
+import { forOperation } from '../shared/operation';
 
 export const option = { name: 'Delete', value: 'delete', action: 'Delete a connection' };
 

@@ -1,8 +1,10 @@
 /** Connection → Get: one connection by id, secrets left out. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ItemContext } from '../common';
-import { connectionLocator, forOperation, publicConnection, readConnectionId } from '../common';
+import type { ItemContext } from '../shared/operation';
+import { connectionLocator, readConnectionId } from '../shared/locators';
+import { forOperation } from '../shared/operation';
+import { publicConnection } from '../shared/outputs';
 
 export const option = { name: 'Get', value: 'get', action: 'Get a connection' };
 

@@ -4,8 +4,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { connectorOptions } from '../../connectors';
 import { anyOf, exactFilter } from '../../helpers/filters';
 import { readId, readText } from '../../helpers/validation';
-import type { ItemContext } from '../common';
-import { forOperation, publicConnection, readLimit, returnAllOrLimit, stateFilter, validated } from '../common';
+import type { ItemContext } from '../shared/operation';
+import { forOperation } from '../shared/operation';
+import { publicConnection } from '../shared/outputs';
+import { readLimit, returnAllOrLimit, stateFilter } from '../shared/lists';
+import { validated } from '../shared/fieldErrors';
 
 /** A list: its items are not sent at once (no Concurrency option). */
 export const concurrent = false;

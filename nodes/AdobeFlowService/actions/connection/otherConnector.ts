@@ -24,7 +24,8 @@ import { coerce, isSecretProperty, schemaProblems } from '../../helpers/jsonSche
 import { MASK } from '../../helpers/mask';
 import { FieldError, readId } from '../../helpers/validation';
 import type { FlowServiceClient } from '../../transport';
-import { fieldError, idLocator, validated } from '../common';
+import { fieldError, validated } from '../shared/fieldErrors';
+import { idLocator } from '../shared/locators';
 
 const show = { connector: [OTHER_CONNECTOR] };
 

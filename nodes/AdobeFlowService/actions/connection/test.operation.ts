@@ -1,8 +1,9 @@
 /** Connection → Test: asks the Platform to reach the database behind a connection. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ItemContext } from '../common';
-import { connectionLocator, forOperation, readConnectionId } from '../common';
+import type { ItemContext } from '../shared/operation';
+import { connectionLocator, readConnectionId } from '../shared/locators';
+import { forOperation } from '../shared/operation';
 
 export const option = { name: 'Test', value: 'test', action: 'Test a connection', description: 'Check that the Platform can reach the database' };
 

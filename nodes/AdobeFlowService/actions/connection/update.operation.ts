@@ -8,8 +8,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import { findConnectorBySpecId } from '../../connectors';
 import { buildAuthParams } from '../../helpers/connectionBody';
 import { FieldError, LIMITS, readText } from '../../helpers/validation';
-import type { ItemContext } from '../common';
-import { connectionLocator, fieldError, forOperation, readConnectionId, validated } from '../common';
+import type { ItemContext } from '../shared/operation';
+import { connectionLocator, readConnectionId } from '../shared/locators';
+import { fieldError, validated } from '../shared/fieldErrors';
+import { forOperation } from '../shared/operation';
 import { connectorProperties, readAuthInput, readConnector } from './connectorFields';
 import { fetchConnection } from './get.operation';
 

@@ -1,5 +1,5 @@
 /** The Connection Spec resource: the connectors the Platform offers. */
-import type { Resource } from '../common';
+import type { Resource } from '../shared/operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 

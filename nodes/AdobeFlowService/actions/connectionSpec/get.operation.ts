@@ -2,8 +2,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readId } from '../../helpers/validation';
-import type { ItemContext } from '../common';
-import { forOperation, idLocator, validated } from '../common';
+import type { ItemContext } from '../shared/operation';
+import { forOperation } from '../shared/operation';
+import { idLocator } from '../shared/locators';
+import { validated } from '../shared/fieldErrors';
 import { specItem } from './getMany.operation';
 
 export const option = { name: 'Get', value: 'get', action: 'Get a connection spec' };

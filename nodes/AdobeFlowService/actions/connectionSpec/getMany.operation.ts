@@ -3,8 +3,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { exactFilter } from '../../helpers/filters';
 import { readText } from '../../helpers/validation';
-import type { ItemContext } from '../common';
-import { forOperation, readLimit, returnAllOrLimit, validated } from '../common';
+import type { ItemContext } from '../shared/operation';
+import { forOperation } from '../shared/operation';
+import { readLimit, returnAllOrLimit } from '../shared/lists';
+import { validated } from '../shared/fieldErrors';
 
 /** A list: its items are not sent at once (no Concurrency option). */
 export const concurrent = false;

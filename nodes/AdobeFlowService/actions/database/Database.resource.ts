@@ -1,5 +1,5 @@
 /** The Database resource: exploring the database behind a connection. */
-import type { Resource } from '../common';
+import type { Resource } from '../shared/operation';
 import * as getTableSchema from './getTableSchema.operation';
 import * as listTables from './listTables.operation';
 import * as previewRows from './previewRows.operation';

@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readText } from '../../helpers/validation';
 import type { FlowServiceClient } from '../../transport';
-import type { ItemContext } from '../common';
-import { validated } from '../common';
+import type { ItemContext } from '../shared/operation';
+import { validated } from '../shared/fieldErrors';
 
 export interface ExploreEntry {
 	type?: string;

@@ -1,8 +1,9 @@
 /** Database → Get Table Schema: the columns of a table, with their XDM types. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ItemContext } from '../common';
-import { connectionLocator, forOperation, readConnectionId } from '../common';
+import type { ItemContext } from '../shared/operation';
+import { connectionLocator, readConnectionId } from '../shared/locators';
+import { forOperation } from '../shared/operation';
 import { describeColumn, exploreTable, readTablePath, tableLocator } from './explore';
 
 export const option = { name: 'Get Table Schema', value: 'getTableSchema', action: 'Get the columns of a table' };

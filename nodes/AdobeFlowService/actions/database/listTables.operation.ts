@@ -1,8 +1,9 @@
 /** Database → List Tables: the tables (and folders) at the root of the database behind a connection. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ItemContext } from '../common';
-import { connectionLocator, forOperation, readConnectionId } from '../common';
+import type { ItemContext } from '../shared/operation';
+import { connectionLocator, readConnectionId } from '../shared/locators';
+import { forOperation } from '../shared/operation';
 import { listRoot } from './explore';
 
 export const option = { name: 'List Tables', value: 'listTables', action: 'List the tables of a database' };

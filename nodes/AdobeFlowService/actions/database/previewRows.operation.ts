@@ -2,8 +2,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readPositiveInteger } from '../../helpers/validation';
-import type { ItemContext } from '../common';
-import { connectionLocator, forOperation, readConnectionId, validated } from '../common';
+import type { ItemContext } from '../shared/operation';
+import { connectionLocator, readConnectionId } from '../shared/locators';
+import { forOperation } from '../shared/operation';
+import { validated } from '../shared/fieldErrors';
 import { describeColumn, exploreTable, readTablePath, tableLocator } from './explore';
 
 export const option = { name: 'Preview Rows', value: 'previewRows', action: 'Preview the rows of a table' };

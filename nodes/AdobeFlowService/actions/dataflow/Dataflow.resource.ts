@@ -1,5 +1,5 @@
 /** The Dataflow resource: a scheduled copy from a source connection through a mapping to a target connection. */
-import type { Resource } from '../common';
+import type { Resource } from '../shared/operation';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as disable from './disable.operation';

@@ -6,11 +6,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readText } from '../../helpers/validation';
-import type { ItemContext } from '../common';
-import { forOperation, validated } from '../common';
-import type { Changes } from '../createOnce';
-import { createOnce, descriptionChange, outcomeFlags } from '../createOnce';
-import { DATAFLOW, entityLocator, readEntityId, reusableEntity, SOURCE_CONNECTION, TARGET_CONNECTION } from '../flowEntities';
+import type { ItemContext } from '../shared/operation';
+import { forOperation } from '../shared/operation';
+import { validated } from '../shared/fieldErrors';
+import type { Changes } from '../shared/createOnce';
+import { createOnce, descriptionChange, outcomeFlags } from '../shared/createOnce';
+import { DATAFLOW, entityLocator, readEntityId, SOURCE_CONNECTION, TARGET_CONNECTION } from '../shared/flowObjects';
+import { reusableEntity } from '../shared/flowObjectOperations';
 import { mappingIdProperty, readMappingId } from '../mapping/mappingSets';
 import { readSchedule, scheduleProperties } from './schedule';
 

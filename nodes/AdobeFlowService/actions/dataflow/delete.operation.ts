@@ -1,4 +1,5 @@
 /** Dataflow → Delete. */
-import { deleteOperation, DATAFLOW } from '../flowEntities';
+import { deleteOperation } from '../shared/flowObjectOperations';
+import { DATAFLOW } from '../shared/flowObjects';
 
 export const { option, description, execute } = deleteOperation(DATAFLOW);

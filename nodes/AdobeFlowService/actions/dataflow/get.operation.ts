@@ -1,4 +1,5 @@
 /** Dataflow → Get. */
-import { getOperation, DATAFLOW } from '../flowEntities';
+import { getOperation } from '../shared/flowObjectOperations';
+import { DATAFLOW } from '../shared/flowObjects';
 
 export const { option, description, execute } = getOperation(DATAFLOW);

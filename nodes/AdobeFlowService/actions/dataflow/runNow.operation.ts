@@ -6,9 +6,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { FieldError } from '../../helpers/validation';
-import type { ItemContext } from '../common';
-import { fieldError, forOperation, idLocator, validated } from '../common';
-import { DATAFLOW, fetchEntity, readEntityId } from '../flowEntities';
+import type { ItemContext } from '../shared/operation';
+import { fieldError, validated } from '../shared/fieldErrors';
+import { forOperation } from '../shared/operation';
+import { idLocator } from '../shared/locators';
+import { DATAFLOW, fetchEntity, readEntityId } from '../shared/flowObjects';
 import { incrementalColumnLocator, readIncrementalColumn, readTime } from './schedule';
 
 export const option = { name: 'Run Now', value: 'runNow', action: 'Run a dataflow now', description: 'Start an on-demand run of a dataflow scheduled Once' };

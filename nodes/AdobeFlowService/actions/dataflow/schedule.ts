@@ -7,7 +7,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { FieldError, readText } from '../../helpers/validation';
-import { validated } from '../common';
+import { validated } from '../shared/fieldErrors';
 
 export type Frequency = 'once' | 'minute' | 'hour' | 'day' | 'week';
 

@@ -1,9 +1,9 @@
 /** Enable and Disable: `POST /flows/{id}/action?op=…`, with the etag; a dataflow already in the state is left as it is. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ItemContext, Operation } from '../common';
-import { forOperation } from '../common';
-import { DATAFLOW, entityLocator, fetchEntity, readEntityId } from '../flowEntities';
+import type { ItemContext, Operation } from '../shared/operation';
+import { forOperation } from '../shared/operation';
+import { DATAFLOW, entityLocator, fetchEntity, readEntityId } from '../shared/flowObjects';
 
 export function stateOperation(op: 'enable' | 'disable'): Operation {
 	const wanted = op === 'enable' ? 'enabled' : 'disabled';

@@ -5,9 +5,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { FieldError } from '../../helpers/validation';
-import type { ItemContext } from '../common';
-import { fieldError, forOperation, validated } from '../common';
-import { DATAFLOW, entityLocator, fetchEntity, readEntityId } from '../flowEntities';
+import type { ItemContext } from '../shared/operation';
+import { fieldError, validated } from '../shared/fieldErrors';
+import { forOperation } from '../shared/operation';
+import { DATAFLOW, entityLocator, fetchEntity, readEntityId } from '../shared/flowObjects';
 import type { Frequency } from './schedule';
 import { frequencyProperty, intervalProperty, readInterval } from './schedule';
 

@@ -1,5 +1,5 @@
 /** The Mapping resource: Data Prep mapping sets from table columns to XDM schema fields. */
-import type { Resource } from '../common';
+import type { Resource } from '../shared/operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
 

@@ -6,12 +6,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { FieldError, readText } from '../../helpers/validation';
-import type { ItemContext } from '../common';
-import { fieldError, forOperation, validated } from '../common';
+import type { ItemContext } from '../shared/operation';
+import { fieldError, validated } from '../shared/fieldErrors';
+import { forOperation } from '../shared/operation';
 import { exploreTable } from '../database/explore';
-import { fetchSchemaFields, readLocator, SCHEMA_ID, schemaLocator } from '../dataLake';
-import { createOnce, outcomeFlags } from '../createOnce';
-import { entityLocator, fetchEntity, readEntityId, SOURCE_CONNECTION } from '../flowEntities';
+import { fetchSchemaFields } from '../shared/catalog';
+import { readLocator, SCHEMA_ID, schemaLocator } from '../shared/locators';
+import { createOnce, outcomeFlags } from '../shared/createOnce';
+import { entityLocator, fetchEntity, readEntityId, SOURCE_CONNECTION } from '../shared/flowObjects';
 import type { Pair, Unmatched } from './mappingSets';
 import { fetchMappingSet, listIdentical, mappingOutput, mappingSetKey, matchByName } from './mappingSets';
 

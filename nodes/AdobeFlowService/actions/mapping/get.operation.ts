@@ -1,8 +1,8 @@
 /** Mapping → Get: a mapping set by id, in either dialect the Platform returns it. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ItemContext } from '../common';
-import { forOperation } from '../common';
+import type { ItemContext } from '../shared/operation';
+import { forOperation } from '../shared/operation';
 import { fetchMappingSet, mappingIdProperty, mappingOutput, readMappingId } from './mappingSets';
 
 export const option = { name: 'Get', value: 'get', action: 'Get a mapping' };

@@ -5,10 +5,10 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { FieldError, readText } from '../../helpers/validation';
 import type { FlowServiceClient } from '../../transport';
-import { fieldError, idLocator, isoTime } from '../common';
-import type { SchemaField } from '../dataLake';
+import { idLocator, readId } from '../shared/locators';
+import { isoTime } from '../shared/outputs';
+import type { SchemaField } from '../shared/catalog';
 
 /** A mapping set id: 32 hexadecimal characters, no dashes. */
 export const MAPPING_ID = '[0-9a-fA-F]{32}';
@@ -32,17 +32,8 @@ export const mappingIdProperty: INodeProperties = idLocator({
 
 /** The mapping set's id: From List or By ID, or the plain text a workflow saved before Mapping was a picker. */
 export function readMappingId(context: IExecuteFunctions, itemIndex: number): string {
-	const id = (() => {
-		try {
-			return readText('Mapping', context.getNodeParameter('mappingId', itemIndex, '', { extractValue: true }));
-		} catch (error) {
-			throw fieldError(context, error as FieldError, itemIndex);
-		}
-	})();
-	if (!new RegExp(`^${MAPPING_ID}$`).test(id)) {
-		throw fieldError(context, new FieldError('Mapping', 'is not a valid mapping ID', 'Pick a mapping from the list, or give its ID: 32 hexadecimal characters, e.g. 0b090130b58b4819afc78b6dc98b484d'), itemIndex);
-	}
-	return id;
+	const hint = 'Pick a mapping from the list, or give its ID: 32 hexadecimal characters, e.g. 0b090130b58b4819afc78b6dc98b484d';
+	return readId(context, itemIndex, { parameter: 'mappingId', label: 'Mapping', noun: 'mapping', pattern: MAPPING_ID, requiredHint: hint, invalidHint: hint });
 }
 
 /**

@@ -1,5 +1,5 @@
 /** The Run resource: the runs of a dataflow, and waiting for one to finish. */
-import type { Resource } from '../common';
+import type { Resource } from '../shared/operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as wait from './wait.operation';

@@ -2,9 +2,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readId } from '../../helpers/validation';
-import type { ItemContext } from '../common';
-import { forOperation, validated } from '../common';
-import { runIdProperty, runOutput } from './runs';
+import type { ItemContext } from '../shared/operation';
+import { forOperation } from '../shared/operation';
+import { validated } from '../shared/fieldErrors';
+import { runIdProperty, runOutput } from '../shared/runs';
 
 export const option = { name: 'Get', value: 'get', action: 'Get a run' };
 

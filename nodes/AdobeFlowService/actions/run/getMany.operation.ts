@@ -1,10 +1,11 @@
 /** Run → Get Many: the runs of a dataflow, newest first (`GET /runs?property=flowId==…`). */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ItemContext } from '../common';
-import { forOperation, readLimit, returnAllOrLimit } from '../common';
-import { DATAFLOW, entityLocator, readEntityId } from '../flowEntities';
-import { runOutput } from './runs';
+import type { ItemContext } from '../shared/operation';
+import { forOperation } from '../shared/operation';
+import { readLimit, returnAllOrLimit } from '../shared/lists';
+import { DATAFLOW, entityLocator, readEntityId } from '../shared/flowObjects';
+import { runOutput } from '../shared/runs';
 
 /** A list: its items are not sent at once (no Concurrency option). */
 export const concurrent = false;

@@ -7,12 +7,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { readId } from '../../helpers/validation';
-import type { ItemContext } from '../common';
-import { forOperation, validated } from '../common';
+import type { ItemContext } from '../shared/operation';
+import { forOperation } from '../shared/operation';
+import { validated } from '../shared/fieldErrors';
 import { readTime } from '../dataflow/schedule';
 import { sleepUnlessAborted } from '../../transport/clock';
-import { DATAFLOW, entityLocator, readEntityId } from '../flowEntities';
-import { isFailure, isFinished, runIdProperty, runOutput } from './runs';
+import { DATAFLOW, entityLocator, readEntityId } from '../shared/flowObjects';
+import { isFailure, isFinished, runIdProperty, runOutput } from '../shared/runs';
 
 export const option = { name: 'Wait for Run', value: 'wait', action: 'Wait for a run of a dataflow to finish' };
 

@@ -1,5 +1,5 @@
 /** The Source Connection resource: a table of a base connection, which a dataflow reads. */
-import type { Resource } from '../common';
+import type { Resource } from '../shared/operation';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';

@@ -2,12 +2,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readText } from '../../helpers/validation';
-import type { ItemContext } from '../common';
-import { connectionLocator, forOperation, readConnectionId, validated } from '../common';
+import type { ItemContext } from '../shared/operation';
+import { connectionLocator, readConnectionId } from '../shared/locators';
+import { forOperation } from '../shared/operation';
+import { validated } from '../shared/fieldErrors';
 import { fetchConnection } from '../connection/get.operation';
 import { exploreTable, readTablePath, tableLocator } from '../database/explore';
-import { createOnce, descriptionChange, outcomeFlags } from '../createOnce';
-import { reusableEntity, SOURCE_CONNECTION } from '../flowEntities';
+import { createOnce, descriptionChange, outcomeFlags } from '../shared/createOnce';
+import { reusableEntity } from '../shared/flowObjectOperations';
+import { SOURCE_CONNECTION } from '../shared/flowObjects';
 
 /** Safe to run again: If It Exists, and one object per reuse key (createOnce.ts). */
 export const createsOnce = true;

@@ -1,4 +1,5 @@
 /** Source Connection → Delete. */
-import { deleteOperation, SOURCE_CONNECTION } from '../flowEntities';
+import { deleteOperation } from '../shared/flowObjectOperations';
+import { SOURCE_CONNECTION } from '../shared/flowObjects';
 
 export const { option, description, execute } = deleteOperation(SOURCE_CONNECTION);

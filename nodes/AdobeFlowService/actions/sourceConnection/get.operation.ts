@@ -1,4 +1,5 @@
 /** Source Connection → Get. */
-import { getOperation, SOURCE_CONNECTION } from '../flowEntities';
+import { getOperation } from '../shared/flowObjectOperations';
+import { SOURCE_CONNECTION } from '../shared/flowObjects';
 
 export const { option, description, execute } = getOperation(SOURCE_CONNECTION);

@@ -1,6 +1,7 @@
 /** Source Connection → Get Many, optionally those of one base connection. */
 import { readId } from '../../helpers/validation';
-import { getManyOperation, SOURCE_CONNECTION } from '../flowEntities';
+import { getManyOperation } from '../shared/flowObjectOperations';
+import { SOURCE_CONNECTION } from '../shared/flowObjects';
 
 export const { option, description, execute, concurrent } = getManyOperation(
 	SOURCE_CONNECTION,

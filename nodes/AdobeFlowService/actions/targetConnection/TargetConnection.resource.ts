@@ -1,5 +1,5 @@
 /** The Target Connection resource: the dataset a dataflow writes to. */
-import type { Resource } from '../common';
+import type { Resource } from '../shared/operation';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';

@@ -2,11 +2,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { FieldError, readText } from '../../helpers/validation';
-import type { ItemContext } from '../common';
-import { fieldError, forOperation, validated } from '../common';
-import { DATASET_ID, datasetLocator, fetchDataset, readLocator, SCHEMA_ID, schemaLocator } from '../dataLake';
-import { createOnce, descriptionChange, outcomeFlags } from '../createOnce';
-import { reusableEntity, TARGET_CONNECTION } from '../flowEntities';
+import type { ItemContext } from '../shared/operation';
+import { fieldError, validated } from '../shared/fieldErrors';
+import { forOperation } from '../shared/operation';
+import { DATASET_ID, datasetLocator, readLocator, SCHEMA_ID, schemaLocator } from '../shared/locators';
+import { fetchDataset } from '../shared/catalog';
+import { createOnce, descriptionChange, outcomeFlags } from '../shared/createOnce';
+import { reusableEntity } from '../shared/flowObjectOperations';
+import { TARGET_CONNECTION } from '../shared/flowObjects';
 
 /** The Data Lake's connection spec: the only one a database dataflow's target may have. */
 export const DATA_LAKE_SPEC_ID = 'c604ff05-7f1a-43c0-8e18-33bf874cb11c';

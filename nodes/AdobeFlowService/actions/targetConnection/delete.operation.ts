@@ -1,4 +1,5 @@
 /** Target Connection → Delete. */
-import { deleteOperation, TARGET_CONNECTION } from '../flowEntities';
+import { deleteOperation } from '../shared/flowObjectOperations';
+import { TARGET_CONNECTION } from '../shared/flowObjects';
 
 export const { option, description, execute } = deleteOperation(TARGET_CONNECTION);

@@ -1,4 +1,5 @@
 /** Target Connection → Get. */
-import { getOperation, TARGET_CONNECTION } from '../flowEntities';
+import { getOperation } from '../shared/flowObjectOperations';
+import { TARGET_CONNECTION } from '../shared/flowObjects';
 
 export const { option, description, execute } = getOperation(TARGET_CONNECTION);

@@ -1,7 +1,8 @@
 /** Target Connection → Get Many, optionally those writing to one dataset. */
 import { FieldError, readText } from '../../helpers/validation';
-import { getManyOperation, TARGET_CONNECTION } from '../flowEntities';
-import { DATASET_ID } from '../dataLake';
+import { getManyOperation } from '../shared/flowObjectOperations';
+import { TARGET_CONNECTION } from '../shared/flowObjects';
+import { DATASET_ID } from '../shared/locators';
 
 export const { option, description, execute, concurrent } = getManyOperation(
 	TARGET_CONNECTION,

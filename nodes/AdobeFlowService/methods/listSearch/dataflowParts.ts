@@ -2,10 +2,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { listSchemas } from '../../actions/dataLake';
+import { listSchemas } from '../../actions/shared/catalog';
 import type { ExploreColumn } from '../../actions/database/explore';
 import { exploreTable } from '../../actions/database/explore';
-import { DATAFLOW, fetchEntity, SOURCE_CONNECTION, TARGET_CONNECTION } from '../../actions/flowEntities';
+import { DATAFLOW, fetchEntity, SOURCE_CONNECTION, TARGET_CONNECTION } from '../../actions/shared/flowObjects';
 import { mappingOutput, readAllMappingSets } from '../../actions/mapping/mappingSets';
 import { isUuid } from '../../helpers/validation';
 import { FlowServiceClient } from '../../transport';

@@ -2,7 +2,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { listDatasets, listSchemas } from '../../actions/dataLake';
+import { listDatasets, listSchemas } from '../../actions/shared/catalog';
 import { client, matches, named, SEARCH_RESULTS, searchFlowService } from './shared';
 
 export async function searchSourceConnections(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {

@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { AdobeFlowService } from '../../../../nodes/AdobeFlowService/AdobeFlowService.node';
-import type { Operation } from '../../../../nodes/AdobeFlowService/actions/common';
+import type { Operation } from '../../../../nodes/AdobeFlowService/actions/shared/operation';
 import { allOperations, findOperation, registry, RESOURCES } from '../../../../nodes/AdobeFlowService/actions/registry';
 
 const { properties, subtitle } = new AdobeFlowService().description;

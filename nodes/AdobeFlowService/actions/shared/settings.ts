@@ -4,7 +4,7 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { DEFAULT_TIMEOUT_SECONDS } from '../transport';
+import { DEFAULT_TIMEOUT_SECONDS } from '../../transport';
 
 /**
  * Chosen from `npm run bench`: at 20 the node reached 0.74× the HTTP Request node's throughput in n8n

@@ -1,50 +1,9 @@
-/**
- * Datasets (Catalog) and XDM schemas (Schema Registry): what a target connection and a mapping point
- * at. Catalog answers a list as an object keyed by dataset id and pages with `start` and `limit`
- * (help/catalog/api/list-objects.md); the Schema Registry lists with `Accept:
- * application/vnd.adobe.xed-id+json` and gives a whole schema with `…xed-full+json; version=1`
- * (help/xdm/api/schemas.md).
- */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+/** Catalog's datasets and the Schema Registry's schemas: what a target connection and a mapping are made against. */
+import type { IDataObject } from 'n8n-workflow';
 
-import { FieldError } from '../helpers/validation';
-import type { FlowServiceClient } from '../transport';
-import { fieldError, idLocator } from './common';
-
-/** A Catalog dataset id: 24 hexadecimal characters. */
-export const DATASET_ID = '[0-9a-fA-F]{24}';
-/** An XDM schema `$id`: a URI, e.g. https://ns.adobe.com/{TENANT_ID}/schemas/52b5…. */
-export const SCHEMA_ID = 'https?://\\S+';
+import type { FlowServiceClient } from '../../transport';
 
 const CATALOG_PAGE = 100;
-
-export function datasetLocator(description: string): INodeProperties {
-	return idLocator({ displayName: 'Dataset', name: 'dataset', description, searchListMethod: 'searchDatasets', example: '6019e0e7c5dcf718db5ebc71', pattern: DATASET_ID });
-}
-
-export function schemaLocator(description: string, required = true): INodeProperties {
-	return idLocator({
-		displayName: 'Schema',
-		name: 'schema',
-		description,
-		searchListMethod: 'searchSchemas',
-		example: 'https://ns.adobe.com/{TENANT_ID}/schemas/52b59140414aa6a370ef5e21155fd7a686744b8739ecc168',
-		pattern: SCHEMA_ID,
-		required,
-	});
-}
-
-/** A locator's value, checked against its pattern: empty gives '' when the field may be left empty. */
-export function readLocator(context: IExecuteFunctions, itemIndex: number, parameter: string, label: string, pattern: string, hint: string, required = true): string {
-	const raw = context.getNodeParameter(parameter, itemIndex, '', { extractValue: true }) as unknown;
-	const value = typeof raw === 'string' ? raw.trim() : raw;
-	if (value === '' || value === undefined || value === null) {
-		if (!required) return '';
-		throw fieldError(context, new FieldError(label, 'is required', hint), itemIndex);
-	}
-	if (typeof value !== 'string' || !new RegExp(`^${pattern}$`).test(value)) throw fieldError(context, new FieldError(label, `is not a valid ${label.toLowerCase()} ID`, hint), itemIndex);
-	return value;
-}
 
 export interface Dataset {
 	id: string;

@@ -15,11 +15,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { FieldError } from '../helpers/validation';
-import type { FlowServiceClient } from '../transport';
-import { FlowServiceError } from '../transport';
-import type { ItemContext } from './common';
-import { fieldError } from './common';
+import { FieldError } from '../../helpers/validation';
+import type { FlowServiceClient } from '../../transport';
+import { FlowServiceError } from '../../transport';
+import { fieldError } from './fieldErrors';
+import type { ItemContext } from './operation';
 
 export type IfExists = 'reuse' | 'update' | 'fail' | 'create';
 
