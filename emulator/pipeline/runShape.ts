@@ -1,6 +1,7 @@
 /**
- * How a finished run is written: one function for every run the emulator makes, so that they all
- * have the same shape.
+ * How a finished run is written: one function for every run the emulator makes — copied from a
+ * table, planned by a test to end as it says, or seeded as history — so that they all have the same
+ * shape.
  * The shape is the union of Adobe's run examples: the monitoring tutorial's older one (activity ids
  * `copyActivity` and `promotionActivity`, the copy window, manifests, the promotion activity's
  * `extensions.errors`; help/dataflows/api/monitor.md @22de6f4), its newer one (`imsOrgId`, activity
@@ -60,6 +61,36 @@ export interface RunResult {
 	errors: RunError[];
 	/** The promotion activity's `statusSummary.extensions.errors`. */
 	details: RunError[];
+}
+
+/**
+ * A run that could not copy from its source: the code and message of Adobe's flow run notification
+ * page for an error "in copying the data from Source" (help/sources/notifications.md @022ac10; the
+ * newest copy, @bb4f2ec, describes the code as "An error occurred while data is being copied from a
+ * source").
+ */
+export const COPY_FAILED: RunError = { code: 'CONNECTOR-1001-500', message: 'Error in copying the data from Source.' };
+
+/**
+ * A run that copied its rows but could not process them: the code and message of the failure
+ * notification's run (help/sources/notifications.md @bb4f2ec).
+ */
+export const PROCESSING_FAILED: RunError = { code: 'CONNECTOR-2001-500', message: 'Error in processing (parsing, validation or transformation) the copied data.' };
+
+/**
+ * A run that succeeded with records that failed, as the monitoring tutorial's older example shows it
+ * (help/dataflows/api/monitor.md @22de6f4): the run's error is the promotion activity's
+ * `CONNECTOR-2001-500`, and the promotion activity's `extensions.errors` say how many rows were
+ * ingested (`INGEST-1212-400`) and how many the mapper failed (`MAPPER-3700-400`, with `recordCount`).
+ */
+export function partialIngestion(failed: number, ingested: number): Pick<RunResult, 'errors' | 'details'> {
+	return {
+		errors: [{ code: 'CONNECTOR-2001-500', message: 'Error occurred at promotion activity.' }],
+		details: [
+			{ code: 'INGEST-1212-400', message: `Encountered ${failed} errors in the data. Successfully ingested ${ingested} rows. Review the associated diagnostic files for additional details.` },
+			{ code: 'MAPPER-3700-400', recordCount: failed, message: 'Mapper Transform Error' },
+		],
+	};
 }
 
 /** The run, finished with this result at this time. */

@@ -7,6 +7,10 @@
  * on the incremental column), maps each row with the mapping set, and counts input, output and failed
  * records. A table it cannot read fails it with the emulator's own `CONNECTOR-9001-500` and the
  * reason; a row the mapper fails is Adobe's `MAPPER-3700-400`.
+ *
+ * A test can also say how a dataflow's next runs end (planOutcome: fail as Adobe's docs show a source
+ * that cannot be copied from, succeed with failed records as they show partial ingestion, or succeed),
+ * and add runs that ended in the past (seed), written by the same code as the others.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -26,11 +30,43 @@ import type { Flows, StoredFlow } from './flows';
 import { deltaColumnOf, scheduleOf } from './flows';
 import type { MappingSets } from './mappingSets';
 import type { RunError, RunResult, StoredRun } from './runShape';
-import { finishRun, publicRun } from './runShape';
+import { COPY_FAILED, finishRun, partialIngestion, PROCESSING_FAILED, publicRun } from './runShape';
 import { dueTimes, PERIOD_SECONDS } from './schedule';
 
 export type { RunError, StoredRun } from './runShape';
 export { publicRun } from './runShape';
+
+/**
+ * How a dataflow's next run ends, whatever its source holds:
+ * - `fail`: it cannot copy from the source (`CONNECTOR-1001-500`, as for a source that cannot be reached); it reads nothing.
+ * - `{ failedRecords: n }`: it reads its rows as usual, and n rows more fail the mapper; it succeeds
+ *   with them as failed records (partial ingestion, as Adobe's monitoring example shows it).
+ * - `success`: every row it reads is written, none fails (a table it cannot read counts as no rows).
+ */
+export type PlannedOutcome = 'fail' | 'success' | { failedRecords: number };
+
+/** A run that ended in the past, for seed(). Counts default from each other; times are epoch milliseconds. */
+export interface SeededRun {
+	startedAt: number;
+	/** How long it ran (default one minute). */
+	durationMs?: number;
+	status: 'success' | 'failed';
+	/** Records read (default: written + failed). */
+	read?: number;
+	/** Records written to the dataset (default: read − failed; 0 when failed). */
+	written?: number;
+	/** Records that failed (default 0; every record read when the run failed). */
+	failed?: number;
+	/**
+	 * The run's errors (`metrics.statusSummary.errors`). Default: none for a clean success; for a
+	 * success with failed records, Adobe's partial ingestion errors; for a failure, `CONNECTOR-1001-500`
+	 * (could not copy) when it read nothing, `CONNECTOR-2001-500` (could not process) when it read rows.
+	 */
+	errors?: RunError[];
+}
+
+/** Bytes a seeded or planned record stands for, where no row was read. */
+const RECORD_BYTES = 120;
 
 /** Most runs a flow's schedule makes in one look, so that an old start time cannot flood the emulator. */
 const MAX_DUE = 50;
@@ -53,6 +89,8 @@ export class Runs {
 	readonly runs = new Buckets<StoredRun>();
 	/** Runs still copying, so that close() can wait for them. */
 	private readonly pending = new Set<Promise<void>>();
+	/** How each dataflow's next runs end, by flow id, first first. */
+	private readonly plans = new Map<string, PlannedOutcome[]>();
 
 	constructor(
 		private readonly flows: Flows,
@@ -143,7 +181,8 @@ export class Runs {
 
 	private start(ctx: RequestContext, flow: StoredFlow, window: StoredRun['window'], dueAt?: number): StoredRun {
 		const run = this.newRun(ctx, flow, window, dueAt, this.options.clock.now());
-		const work = this.copy(ctx, flow, run).finally(() => this.pending.delete(work));
+		const planned = this.plans.get(flow.id)?.shift();
+		const work = this.copy(ctx, flow, run, planned).finally(() => this.pending.delete(work));
 		this.pending.add(work);
 		return run;
 	}
@@ -173,24 +212,33 @@ export class Runs {
 		return { rows, failed };
 	}
 
-	/** What a run comes to: what it read, and what the mapper failed. */
-	private async outcome(ctx: RequestContext, flow: StoredFlow, run: StoredRun): Promise<RunResult> {
+	/** What a run comes to: what it read, unless a test planned otherwise. */
+	private async outcome(ctx: RequestContext, flow: StoredFlow, run: StoredRun, planned: PlannedOutcome | undefined): Promise<RunResult> {
+		const failedCopy = (errors: RunError[]): RunResult => ({ status: 'failed', input: 0, output: 0, failed: 0, inputBytes: 0, copied: false, errors, details: errors });
+		if (planned === 'fail') return failedCopy([COPY_FAILED]);
 		let read: { rows: Record<string, unknown>[]; failed: number };
 		try {
 			read = await this.read(ctx, flow, run);
 		} catch (error) {
-			const errors = [{ code: 'CONNECTOR-9001-500', message: `Error occurred at copy activity: ${error instanceof SourceError ? error.message : 'The source could not be read'}` }];
-			return { status: 'failed', input: 0, output: 0, failed: 0, inputBytes: 0, copied: false, errors, details: errors };
+			if (planned === 'success') read = { rows: [], failed: 0 };
+			else return failedCopy([{ code: 'CONNECTOR-9001-500', message: `Error occurred at copy activity: ${error instanceof SourceError ? error.message : 'The source could not be read'}` }]);
 		}
 		const input = read.rows.length;
 		const inputBytes = input > 0 ? Buffer.byteLength(JSON.stringify(read.rows)) : 0;
+		if (planned === 'success') return { status: 'success', input, output: input, failed: 0, inputBytes, copied: true, errors: [], details: [] };
+		if (planned !== undefined) {
+			const failed = read.failed + planned.failedRecords;
+			const output = input - read.failed;
+			const perRecord = input > 0 ? inputBytes / input : RECORD_BYTES;
+			return { status: 'success', input: input + planned.failedRecords, output, failed, inputBytes: Math.round(inputBytes + perRecord * planned.failedRecords), copied: true, ...partialIngestion(failed, output) };
+		}
 		const output = input - read.failed;
 		const errors: RunError[] = read.failed > 0 ? [{ code: 'MAPPER-3700-400', recordCount: read.failed, message: 'Mapper Transform Error' }] : [];
 		return { status: output > 0 || input === 0 ? 'success' : 'failed', input, output, failed: read.failed, inputBytes, copied: true, errors, details: errors };
 	}
 
-	private async copy(ctx: RequestContext, flow: StoredFlow, run: StoredRun): Promise<void> {
-		const result = await this.outcome(ctx, flow, run);
+	private async copy(ctx: RequestContext, flow: StoredFlow, run: StoredRun, planned: PlannedOutcome | undefined): Promise<void> {
+		const result = await this.outcome(ctx, flow, run, planned);
 		await new Promise((resolve) => setTimeout(resolve, this.options.durationMs));
 		this.finish(ctx, flow, run, result, this.options.clock.now());
 	}
@@ -200,6 +248,78 @@ export class Runs {
 		const target = this.connections.targets.of(owner).get(flow.targetConnectionIds[0]);
 		const dataset = target && this.dataLake.datasets.of(owner).get(String(target.params.dataSetId));
 		if (dataset) dataset.records += result.output;
+	}
+
+	/** A dataflow wherever it is kept (any org and sandbox), by id. */
+	private locate(flowId: string): { org: string; sandbox: string; item: StoredFlow } {
+		const found = this.flows.flows.everywhere().find((entry) => entry.item.id === flowId);
+		if (!found) throw new Error(`No dataflow ${flowId} in the emulator`);
+		return found;
+	}
+
+	/**
+	 * Says how the dataflow's next `times` runs end, scheduled or on demand, after those already
+	 * planned; then its runs copy as usual again. Returns what is planned for it now.
+	 */
+	planOutcome(flowId: string, outcome: PlannedOutcome, times = 1): PlannedOutcome[] {
+		this.locate(flowId);
+		const known = outcome === 'fail' || outcome === 'success' || (typeof outcome === 'object' && Number.isInteger(outcome?.failedRecords) && outcome.failedRecords > 0);
+		if (!known) throw new Error(`Not a planned outcome: ${JSON.stringify(outcome)} (fail, success or { failedRecords: n } with n ≥ 1)`);
+		if (!Number.isInteger(times) || times < 1) throw new Error(`A planned outcome applies to one run or more (asked for ${times})`);
+		const plan = this.plans.get(flowId) ?? [];
+		for (let i = 0; i < times; i++) plan.push(typeof outcome === 'object' ? { failedRecords: outcome.failedRecords } : outcome);
+		this.plans.set(flowId, plan);
+		return [...plan];
+	}
+
+	/** What is still planned for the dataflow's next runs, first first. */
+	plannedOutcomes(flowId: string): PlannedOutcome[] {
+		return [...(this.plans.get(flowId) ?? [])];
+	}
+
+	/**
+	 * Adds runs of the dataflow that started and ended in the past, at once, written as every other
+	 * run is (ids, etags, metrics, activities); the dataflow's `lastRunDetails` follows the one that
+	 * started last, and its dataset counts what they wrote. A seeded run takes its schedule's due
+	 * time, so that the schedule does not make that run again. Returns their ids, in the order given.
+	 */
+	seed(flowId: string, runs: SeededRun[]): string[] {
+		const { org, sandbox, item: flow } = this.locate(flowId);
+		const owner = { org, sandbox, clientId: flow.createdClient };
+		const now = this.options.clock.now();
+		const schedule = scheduleOf(flow);
+		const period = schedule.frequency === 'once' ? 0 : PERIOD_SECONDS[schedule.frequency] * (schedule.interval ?? 1);
+		const claimed = new Set(this.runs.all(owner).filter((r) => r.flowId === flow.id && r.dueAt !== undefined).map((r) => r.dueAt));
+		return runs.map((given, index) => {
+			const durationMs = given.durationMs ?? 60_000;
+			const what = `Seeded run ${index} of dataflow ${flowId}`;
+			if (!Number.isFinite(given.startedAt) || !Number.isFinite(durationMs) || durationMs < 0) throw new Error(`${what}: startedAt and durationMs must be numbers (epoch ms, ms)`);
+			if (given.startedAt + durationMs > now) throw new Error(`${what} ends after the Platform's now (${new Date(now).toISOString()}): seeded runs are past runs`);
+			if (given.status !== 'success' && given.status !== 'failed') throw new Error(`${what}: status must be success or failed`);
+			const failed = given.failed ?? (given.status === 'failed' ? (given.read ?? 0) : 0);
+			const written = given.written ?? (given.status === 'failed' ? 0 : Math.max(0, (given.read ?? failed) - failed));
+			const read = given.read ?? written + failed;
+			if ([read, written, failed].some((n) => !Number.isInteger(n) || n < 0) || written + failed > read) {
+				throw new Error(`${what}: read, written and failed must be whole numbers with written + failed ≤ read`);
+			}
+			const startSeconds = Math.floor(given.startedAt / 1000);
+			let dueAt: number | undefined;
+			if (startSeconds >= schedule.startTime) {
+				const slot = period === 0 ? schedule.startTime : schedule.startTime + Math.floor((startSeconds - schedule.startTime) / period) * period;
+				if (!claimed.has(slot)) dueAt = slot;
+			}
+			if (dueAt !== undefined) claimed.add(dueAt);
+			const window = { start: period === 0 ? undefined : (dueAt ?? startSeconds) - period, end: dueAt ?? startSeconds };
+			const run = this.newRun(owner, flow, window, dueAt, given.startedAt);
+			// A failed run that read nothing could not copy; one that read rows failed to process them.
+			const copied = given.status === 'success' || read > 0;
+			const failure = copied ? PROCESSING_FAILED : COPY_FAILED;
+			const documented = given.status === 'failed' ? { errors: [failure], details: [failure] } : failed > 0 ? partialIngestion(failed, written) : { errors: [], details: [] };
+			const errors = given.errors ?? documented.errors;
+			const details = given.errors ?? documented.details;
+			this.finish(owner, flow, run, { status: given.status, input: read, output: written, failed, inputBytes: read * RECORD_BYTES, copied, errors, details }, given.startedAt + durationMs);
+			return run.id;
+		});
 	}
 
 	find(ctx: RequestContext, id: string): StoredRun {
@@ -230,6 +350,7 @@ export class Runs {
 
 	clear(): void {
 		this.runs.clear();
+		this.plans.clear();
 	}
 }
 
