@@ -225,6 +225,13 @@ describe('GET /runs answers the documented filters as documented', () => {
 		expect(found).not.toContain(other);
 	});
 
+	test('an array member is reached with [] (sort-and-filter.md: sourceConnectionIds[]==a,b); without [] it matches nothing', async () => {
+		const { sourceConnectionIds } = (await client.get(`/flows/${flow}`)).items[0];
+		const found = (await client.get(`/flows?property=sourceConnectionIds[]==${sourceConnectionIds[0]},nothing&limit=100`)).items.map((f: any) => f.id);
+		expect(found.sort()).toEqual([flow, other].sort());
+		expect((await client.get(`/flows?property=sourceConnectionIds==${sourceConnectionIds[0]}&limit=100`)).items).toEqual([]);
+	});
+
 	test('orderby createdAt, +createdAt (also sent unencoded) and -createdAt; updatedAt', async () => {
 		const ascending = startedAt((await client.get(`/runs?property=flowId==${flow}&orderby=createdAt`)).items);
 		expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
