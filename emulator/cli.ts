@@ -2,8 +2,10 @@
  * `npm run emulator`: the Flow Service emulator and the sample database, until Ctrl+C. Both listen on
  * the same ports at every start (STABLE_PORTS, or EMULATOR_PORT and EMULATOR_DATABASE_PORT), so a
  * credential saved in n8n keeps working. Typing `+1d` (or `+24h`, `+30m`…) moves the Platform's clock
- * forward, to see a daily dataflow's next run without waiting a day.
+ * forward, to see a daily dataflow's next run without waiting a day; `fail <dataflow> [n]`,
+ * `failrows <dataflow> <count> [n]` and `succeed <dataflow> [n]` say how its next runs end.
  */
+import { RUN_COMMANDS_HELP } from './commands';
 import { clockFromStdin, credentialValues, startStableStack } from './stack';
 
 async function main() {
@@ -13,7 +15,8 @@ async function main() {
 	say('');
 	for (const line of credentialValues(stack, stack.login)) say(line);
 	say('');
-	say("Type +1d and Enter to move the Platform's clock a day forward (+24h, +30m… too); Ctrl+C stops.");
+	say("Type +1d and Enter to move the Platform's clock a day forward (+24h, +30m… too);");
+	say(`${RUN_COMMANDS_HELP}; Ctrl+C stops.`);
 	const stopListening = clockFromStdin(stack, say);
 	const stop = async () => {
 		stopListening();

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 
 import { flowError } from './errors';
 import type { PropertyFilter } from './filters';
-import { matches, parseProperty } from './filters';
+import { COMPARISONS, fieldName, matches, parseProperty } from './filters';
 
 /** Query parameters each list accepts (the OpenAPI's list for the endpoint); any other is refused. */
 export const LIST_PARAMETERS: Record<string, string[]> = {
@@ -30,12 +30,31 @@ export function checkParameters(endpoint: string, query: URLSearchParams, reques
 	}
 }
 
+/** Fields that hold epoch milliseconds: a filter on one must give whole numbers. */
+const isTimeField = (path: string) => /^(createdAt|updatedAt|[A-Za-z]*AtUTC)$/.test(fieldName(path));
+/** Fields that hold ids: compared only for (in)equality, as the catalog's `1448-400` example says of `id`. */
+const isIdField = (path: string) => /^(id|[A-Za-z]*Ids?)$/.test(fieldName(path));
+
+/**
+ * The `property` filters of a list, refused as Adobe's Flow Service catalog says: no operator it
+ * knows (`1450-400`), an empty value (`1453-400`), a comparison with more than one value
+ * (`1443-400`) or on an id (`1448-400`), a time that is not epoch milliseconds (`1452-400`).
+ */
 export function readFilters(query: URLSearchParams, requestId: string): PropertyFilter[] {
 	return query.getAll('property').map((property) => {
 		const filter = parseProperty(property);
-		if (!filter) throw flowError('badOperator', `Invalid operator in filter params: ${property}.`, requestId);
+		if (!filter) {
+			const operator = /[=!<>~]+/.exec(property)?.[0] ?? property;
+			throw flowError('badOperator', `Invalid operator ${operator} in filter params.`, requestId);
+		}
 		if (filter.path === '' || filter.values.some((v) => v === '')) {
 			throw flowError('badFilterValue', `Invalid query value ${property} provided in query param.`, requestId);
+		}
+		const comparison = COMPARISONS.includes(filter.op);
+		if (comparison && filter.values.length > 1) throw flowError('multipleValues', `Operator '${filter.op}' is not allowed for multiple values.`, requestId);
+		if (comparison && isIdField(filter.path)) throw flowError('operatorNotSupported', `Operator ${filter.op} not supported for field ${filter.path}.`, requestId);
+		if (isTimeField(filter.path) && filter.values.some((v) => !/^\d+$/.test(v))) {
+			throw flowError('badFieldValue', `Invalid value ${filter.values.join(',')} for field ${filter.path}.`, requestId);
 		}
 		return filter;
 	});
@@ -45,13 +64,23 @@ export function filterItems<T>(items: T[], filters: PropertyFilter[]): T[] {
 	return items.filter((item) => filters.every((f) => matches(item as unknown as Record<string, unknown>, f)));
 }
 
-const ORDERABLE = ['name', 'createdAt', 'updatedAt'];
+/** What a list can be ordered by: the guide's examples (`name`, `createdAt`) and `updatedAt`; a run has no name. */
+export const ORDERABLE = ['name', 'createdAt', 'updatedAt'];
 
-export function orderItems<T extends { id: string }>(items: T[], orderby: string | null, requestId: string): T[] {
+/**
+ * `orderby=field`, `+field` or `-field` (ascending unless `-`). A `+` sent unencoded reads as a
+ * space: it is taken as the `+` it was. A sign after the field or two signs is `1432-400`, a field
+ * the list is not ordered by `1433-400`.
+ */
+export function orderItems<T extends { id: string }>(items: T[], orderby: string | null, requestId: string, orderable: string[] = ORDERABLE): T[] {
 	if (!orderby) return items;
-	const descending = orderby.startsWith('-');
-	const field = orderby.replace(/^[+-]/, '');
-	if (!ORDERABLE.includes(field)) {
+	const text = orderby.trim();
+	if (/^[+-]{2}|[+-]$/.test(text)) {
+		throw flowError('badSortOrder', 'Sort order specified is not correct, prepend + for ascending order and - for descending order in the fieldName.', requestId);
+	}
+	const descending = text.startsWith('-');
+	const field = text.replace(/^[+-]/, '');
+	if (!orderable.includes(field)) {
 		throw flowError('badOrderBy', `Incorrect field= ${field} passed in orderBy, example are +name, -name, name.`, requestId);
 	}
 	const value = (item: T) => String((item as unknown as Record<string, unknown>)[field]);

@@ -72,7 +72,12 @@ export interface Emulator {
 	connections(org: string, sandbox?: string): StoredConnection[];
 	/** Marks a connection as used by a dataflow, so that deleting it fails. */
 	markInUse(id: string): void;
-	/** Datasets, schemas, mapping sets, source and target connections, dataflows and runs. */
+	/**
+	 * Datasets, schemas, mapping sets, source and target connections, dataflows and runs. For runs:
+	 * `pipeline.runs.planOutcome(flowId, 'fail' | 'success' | { failedRecords: n }, times?)` says how
+	 * a dataflow's next runs end; `pipeline.runs.seed(flowId, [{ startedAt, durationMs?, status, read?,
+	 * written?, failed?, errors? }])` adds runs that ended in the past, at once.
+	 */
 	pipeline: Pipeline;
 	/** The Platform's time: move it forward (`clock.advance(ms)`, `clock.setNow(epochMs)`) to make scheduled runs come due. */
 	clock: Clock;

@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 
 import { clockCommand } from './clock';
+import { runCommand } from './commands';
 
 import type { EmbeddedDatabase } from './embeddedDatabase';
 import { sharedEmbeddedDatabase, startEmbeddedDatabase } from './embeddedDatabase';
@@ -119,13 +120,14 @@ export function credentialValues(stack: Stack, login: EmulatorLogin): string[] {
 }
 
 /**
- * Reads lines typed on stdin: `+1d` (or `+24h`, `+30m`…) moves the Platform's clock forward, and says
- * so. Returns what stops listening.
+ * Reads lines typed on stdin: `+1d` (or `+24h`, `+30m`…) moves the Platform's clock forward; `fail`,
+ * `failrows` and `succeed` say how a dataflow's next runs end (commands.ts). Each says what it did.
+ * Returns what stops listening.
  */
 export function clockFromStdin(stack: Stack, say: (line: string) => void): () => void {
 	const lines = createInterface({ input: process.stdin });
 	lines.on('line', (line) => {
-		const answer = clockCommand(stack.emulator.clock, line);
+		const answer = clockCommand(stack.emulator.clock, line) ?? runCommand(stack.emulator.pipeline, line);
 		if (answer) say(answer);
 	});
 	return () => lines.close();

@@ -50,6 +50,14 @@ export class Buckets<T extends { id: string }> {
 		return item;
 	}
 
+	/** Every item of every org and sandbox, with where it is kept. */
+	everywhere(): Array<{ org: string; sandbox: string; item: T }> {
+		return [...this.buckets].flatMap(([key, bucket]) => {
+			const at = key.lastIndexOf('/');
+			return [...bucket.values()].map((item) => ({ org: key.slice(0, at), sandbox: key.slice(at + 1), item }));
+		});
+	}
+
 	clear(): void {
 		this.buckets.clear();
 	}

@@ -1,11 +1,16 @@
 /**
  * Dataflow runs (`/runs`), shaped as Adobe's monitoring tutorial shows them
- * (help/sources/tutorials/api/monitor.md). A run is made when its flow's schedule comes due — looked at
- * whenever runs or flows are read — or on demand (`POST /runs`, help/sources/tutorials/api/on-demand-ingestion.md).
- * It really copies: it reads the table of the source connection from the database behind the base
- * connection (the rows of its window on the incremental column), maps each row with the mapping set,
- * and counts input, output and failed records. The error codes of failed runs are the emulator's own
- * (`CONNECTOR-9…`), but for the mapper's, which Adobe's example shows.
+ * (help/dataflows/api/monitor.md, help/sources/tutorials/api/monitor.md; runShape.ts writes them). A run
+ * is made when its flow's schedule comes due — looked at whenever runs or flows are read — or on demand
+ * (`POST /runs`, help/sources/tutorials/api/on-demand-ingestion.md). It really copies: it reads the
+ * table of the source connection from the database behind the base connection (the rows of its window
+ * on the incremental column), maps each row with the mapping set, and counts input, output and failed
+ * records. A table it cannot read fails it with the emulator's own `CONNECTOR-9001-500` and the
+ * reason; a row the mapper fails is Adobe's `MAPPER-3700-400`.
+ *
+ * A test can also say how a dataflow's next runs end (planOutcome: fail as Adobe's docs show a source
+ * that cannot be copied from, succeed with failed records as they show partial ingestion, or succeed),
+ * and add runs that ended in the past (seed), written by the same code as the others.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -24,38 +29,44 @@ import type { FlowConnections } from './flowConnections';
 import type { Flows, StoredFlow } from './flows';
 import { deltaColumnOf, scheduleOf } from './flows';
 import type { MappingSets } from './mappingSets';
+import type { RunError, RunResult, StoredRun } from './runShape';
+import { COPY_FAILED, finishRun, partialIngestion, PROCESSING_FAILED, publicRun } from './runShape';
 import { dueTimes, PERIOD_SECONDS } from './schedule';
 
-interface RunError {
-	code: string;
-	message: string;
-	recordCount?: number;
+export type { RunError, StoredRun } from './runShape';
+export { publicRun } from './runShape';
+
+/**
+ * How a dataflow's next run ends, whatever its source holds:
+ * - `fail`: it cannot copy from the source (`CONNECTOR-1001-500`, as for a source that cannot be reached); it reads nothing.
+ * - `{ failedRecords: n }`: it reads its rows as usual, and n rows more fail the mapper; it succeeds
+ *   with them as failed records (partial ingestion, as Adobe's monitoring example shows it).
+ * - `success`: every row it reads is written, none fails (a table it cannot read counts as no rows).
+ */
+export type PlannedOutcome = 'fail' | 'success' | { failedRecords: number };
+
+/** A run that ended in the past, for seed(). Counts default from each other; times are epoch milliseconds. */
+export interface SeededRun {
+	startedAt: number;
+	/** How long it ran (default one minute). */
+	durationMs?: number;
+	status: 'success' | 'failed';
+	/** Records read (default: written + failed). */
+	read?: number;
+	/** Records written to the dataset (default: read − failed; 0 when failed). */
+	written?: number;
+	/** Records that failed (default 0; every record read when the run failed). */
+	failed?: number;
+	/**
+	 * The run's errors (`metrics.statusSummary.errors`). Default: none for a clean success; for a
+	 * success with failed records, Adobe's partial ingestion errors; for a failure, `CONNECTOR-1001-500`
+	 * (could not copy) when it read nothing, `CONNECTOR-2001-500` (could not process) when it read rows.
+	 */
+	errors?: RunError[];
 }
 
-export interface StoredRun {
-	id: string;
-	flowId: string;
-	etag: string;
-	createdAt: number;
-	updatedAt: number;
-	createdBy: string;
-	updatedBy: string;
-	createdClient: string;
-	updatedClient: string;
-	sandboxId: string;
-	sandboxName: string;
-	/** When it was due, in epoch seconds (scheduled runs) — to make each due time once. */
-	dueAt?: number;
-	window: { start?: number; end: number };
-	metrics: {
-		durationSummary: { startedAtUTC: number; completedAtUTC?: number };
-		sizeSummary: { inputBytes: number; outputBytes: number };
-		recordSummary: { inputRecordCount: number; outputRecordCount: number; failedRecordCount: number };
-		fileSummary: { inputFileCount: number; outputFileCount: number; activityRefs: string[] };
-		statusSummary: { status: 'inProgress' | 'success' | 'failed'; errors: RunError[]; activityRefs: string[] };
-	};
-	activities: Array<Record<string, unknown>>;
-}
+/** Bytes a seeded or planned record stands for, where no row was read. */
+const RECORD_BYTES = 120;
 
 /** Most runs a flow's schedule makes in one look, so that an old start time cannot flood the emulator. */
 const MAX_DUE = 50;
@@ -78,6 +89,8 @@ export class Runs {
 	readonly runs = new Buckets<StoredRun>();
 	/** Runs still copying, so that close() can wait for them. */
 	private readonly pending = new Set<Promise<void>>();
+	/** How each dataflow's next runs end, by flow id, first first. */
+	private readonly plans = new Map<string, PlannedOutcome[]>();
 
 	constructor(
 		private readonly flows: Flows,
@@ -92,10 +105,11 @@ export class Runs {
 	/** Makes the runs that every enabled flow of the sandbox has come due for since it was last looked at. */
 	catchUp(ctx: RequestContext): void {
 		const now = Math.floor(this.options.clock.now() / 1000);
+		const runs = this.runs.all(ctx);
 		for (const flow of this.flows.flows.all(ctx)) {
 			if (flow.state !== 'enabled') continue;
 			const schedule = scheduleOf(flow);
-			const made = new Set(this.runs.all(ctx).filter((r) => r.flowId === flow.id && r.dueAt !== undefined).map((r) => r.dueAt));
+			const made = new Set(runs.filter((r) => r.flowId === flow.id && r.dueAt !== undefined).map((r) => r.dueAt));
 			const period = schedule.frequency === 'once' ? 0 : PERIOD_SECONDS[schedule.frequency] * (schedule.interval ?? 1);
 			for (const due of dueTimes(schedule, now, MAX_DUE)) {
 				if (made.has(due)) continue;
@@ -137,24 +151,25 @@ export class Runs {
 		return this.start(ctx, flow, { start: windowStart, end: windowEnd });
 	}
 
-	private start(ctx: RequestContext, flow: StoredFlow, window: StoredRun['window'], dueAt?: number): StoredRun {
-		const now = this.options.clock.now();
-		const run = this.runs.put(ctx, {
+	/** A run of the flow as it starts now or at `startedAt` (epoch ms): in progress, nothing counted yet. */
+	private newRun(owner: Pick<RequestContext, 'org' | 'sandbox' | 'clientId'>, flow: StoredFlow, window: StoredRun['window'], dueAt: number | undefined, startedAt: number): StoredRun {
+		return this.runs.put(owner, {
 			id: randomUUID(),
 			flowId: flow.id,
 			etag: newEtag(),
-			createdAt: now,
-			updatedAt: now,
+			createdAt: startedAt,
+			updatedAt: startedAt,
 			createdBy: flow.createdBy,
 			updatedBy: flow.createdBy,
-			createdClient: ctx.clientId,
-			updatedClient: ctx.clientId,
-			sandboxId: `${ctx.sandbox}-sandbox-id`,
-			sandboxName: ctx.sandbox,
+			createdClient: owner.clientId,
+			updatedClient: owner.clientId,
+			sandboxId: `${owner.sandbox}-sandbox-id`,
+			sandboxName: owner.sandbox,
+			imsOrgId: owner.org,
 			...(dueAt !== undefined ? { dueAt } : {}),
 			window,
 			metrics: {
-				durationSummary: { startedAtUTC: now },
+				durationSummary: { startedAtUTC: startedAt },
 				sizeSummary: { inputBytes: 0, outputBytes: 0 },
 				recordSummary: { inputRecordCount: 0, outputRecordCount: 0, failedRecordCount: 0 },
 				fileSummary: { inputFileCount: 0, outputFileCount: 0, activityRefs: ['promotionActivity'] },
@@ -162,83 +177,149 @@ export class Runs {
 			},
 			activities: [],
 		});
-		const work = this.copy(ctx, flow, run).finally(() => this.pending.delete(work));
+	}
+
+	private start(ctx: RequestContext, flow: StoredFlow, window: StoredRun['window'], dueAt?: number): StoredRun {
+		const run = this.newRun(ctx, flow, window, dueAt, this.options.clock.now());
+		const planned = this.plans.get(flow.id)?.shift();
+		const work = this.copy(ctx, flow, run, planned).finally(() => this.pending.delete(work));
 		this.pending.add(work);
 		return run;
 	}
 
-	private async copy(ctx: RequestContext, flow: StoredFlow, run: StoredRun): Promise<void> {
-		const errors: RunError[] = [];
-		let input: Record<string, unknown>[] = [];
+	/** Reads the run's window of the source table and counts the rows the mapping set fails. */
+	private async read(ctx: RequestContext, flow: StoredFlow, run: StoredRun): Promise<{ rows: Record<string, unknown>[]; failed: number }> {
+		const source = this.connections.findSource(ctx, flow.sourceConnectionIds[0]);
+		const base = this.baseConnections.bucket(ctx.org, ctx.sandbox).get(source.baseConnectionId);
+		if (!base) throw new SourceError(`The base connection ${source.baseConnectionId} no longer exists`, 'invalid');
+		const delta = deltaColumnOf(flow);
+		const window = delta ? { column: delta.name, after: run.window.start === undefined ? undefined : new Date(run.window.start * 1000), upTo: new Date(run.window.end * 1000) } : undefined;
+		const rows = await readTable(targetOf(base), String(source.params.tableName), window, this.options.databaseAccess);
+		const mappingId = flow.transformations.find((t) => t.name === 'Mapping')?.params.mappingId;
+		const set = this.mappings.find(ctx, String(mappingId));
+		const schema = set && this.dataLake.findSchema(ctx, set.schemaId);
+		const fields = new Map(schema?.fields.map((f) => [f.path, f]) ?? []);
+		const columns = new Set(rows.length > 0 ? Object.keys(rows[0]) : []);
 		let failed = 0;
-		try {
-			const source = this.connections.findSource(ctx, flow.sourceConnectionIds[0]);
-			const base = this.baseConnections.bucket(ctx.org, ctx.sandbox).get(source.baseConnectionId);
-			if (!base) throw new SourceError(`The base connection ${source.baseConnectionId} no longer exists`, 'invalid');
-			const delta = deltaColumnOf(flow);
-			const window = delta ? { column: delta.name, after: run.window.start === undefined ? undefined : new Date(run.window.start * 1000), upTo: new Date(run.window.end * 1000) } : undefined;
-			input = await readTable(targetOf(base), String(source.params.tableName), window, this.options.databaseAccess);
-			const mappingId = flow.transformations.find((t) => t.name === 'Mapping')?.params.mappingId;
-			const set = this.mappings.find(ctx, String(mappingId));
-			const schema = set && this.dataLake.findSchema(ctx, set.schemaId);
-			const fields = new Map(schema?.fields.map((f) => [f.path, f]) ?? []);
-			const columns = new Set(input.length > 0 ? Object.keys(input[0]) : []);
-			for (const row of input) {
-				const bad = (set?.mappings ?? []).some((m) => {
-					if (m.sourceType !== 'ATTRIBUTE') return false;
-					const field = fields.get(m.destination);
-					return !columns.has(m.source) || (field !== undefined && !fits(row[m.source], field));
-				});
-				if (bad) failed++;
-			}
-			if (failed > 0) errors.push({ code: 'MAPPER-3700-400', recordCount: failed, message: 'Mapper Transform Error' });
-		} catch (error) {
-			const message = error instanceof SourceError ? error.message : 'The source could not be read';
-			errors.push({ code: 'CONNECTOR-9001-500', message: `Error occurred at copy activity: ${message}` });
+		for (const row of rows) {
+			const bad = (set?.mappings ?? []).some((m) => {
+				if (m.sourceType !== 'ATTRIBUTE') return false;
+				const field = fields.get(m.destination);
+				return !columns.has(m.source) || (field !== undefined && !fits(row[m.source], field));
+			});
+			if (bad) failed++;
 		}
+		return { rows, failed };
+	}
+
+	/** What a run comes to: what it read, unless a test planned otherwise. */
+	private async outcome(ctx: RequestContext, flow: StoredFlow, run: StoredRun, planned: PlannedOutcome | undefined): Promise<RunResult> {
+		const failedCopy = (errors: RunError[]): RunResult => ({ status: 'failed', input: 0, output: 0, failed: 0, inputBytes: 0, copied: false, errors, details: errors });
+		if (planned === 'fail') return failedCopy([COPY_FAILED]);
+		let read: { rows: Record<string, unknown>[]; failed: number };
+		try {
+			read = await this.read(ctx, flow, run);
+		} catch (error) {
+			if (planned === 'success') read = { rows: [], failed: 0 };
+			else return failedCopy([{ code: 'CONNECTOR-9001-500', message: `Error occurred at copy activity: ${error instanceof SourceError ? error.message : 'The source could not be read'}` }]);
+		}
+		const input = read.rows.length;
+		const inputBytes = input > 0 ? Buffer.byteLength(JSON.stringify(read.rows)) : 0;
+		if (planned === 'success') return { status: 'success', input, output: input, failed: 0, inputBytes, copied: true, errors: [], details: [] };
+		if (planned !== undefined) {
+			const failed = read.failed + planned.failedRecords;
+			const output = input - read.failed;
+			const perRecord = input > 0 ? inputBytes / input : RECORD_BYTES;
+			return { status: 'success', input: input + planned.failedRecords, output, failed, inputBytes: Math.round(inputBytes + perRecord * planned.failedRecords), copied: true, ...partialIngestion(failed, output) };
+		}
+		const output = input - read.failed;
+		const errors: RunError[] = read.failed > 0 ? [{ code: 'MAPPER-3700-400', recordCount: read.failed, message: 'Mapper Transform Error' }] : [];
+		return { status: output > 0 || input === 0 ? 'success' : 'failed', input, output, failed: read.failed, inputBytes, copied: true, errors, details: errors };
+	}
+
+	private async copy(ctx: RequestContext, flow: StoredFlow, run: StoredRun, planned: PlannedOutcome | undefined): Promise<void> {
+		const result = await this.outcome(ctx, flow, run, planned);
 		await new Promise((resolve) => setTimeout(resolve, this.options.durationMs));
-		const copied = errors.every((e) => e.code === 'MAPPER-3700-400');
-		const output = copied ? input.length - failed : 0;
-		const completedAt = this.options.clock.now();
-		const bytes = Buffer.byteLength(JSON.stringify(input));
-		const status = copied && (output > 0 || input.length === 0) ? 'success' : 'failed';
-		run.metrics = {
-			durationSummary: { startedAtUTC: run.metrics.durationSummary.startedAtUTC, completedAtUTC: completedAt },
-			sizeSummary: { inputBytes: bytes, outputBytes: copied ? Math.round((bytes * output) / Math.max(1, input.length)) : 0 },
-			recordSummary: { inputRecordCount: input.length, outputRecordCount: output, failedRecordCount: copied ? failed : input.length },
-			fileSummary: { inputFileCount: copied ? 1 : 0, outputFileCount: output > 0 ? 1 : 0, activityRefs: ['promotionActivity'] },
-			statusSummary: { status, errors, activityRefs: ['promotionActivity'] },
-		};
-		const batchId = randomUUID().replace(/-/g, '').slice(0, 26).toUpperCase();
-		const manifest = (path: string) => `/data/foundation/export/batches/${batchId}/meta?path=${path}`;
-		run.activities = [
-			{
-				id: 'copyActivity',
-				updatedAtUTC: completedAt,
-				durationSummary: { startedAtUTC: run.metrics.durationSummary.startedAtUTC, completedAtUTC: completedAt, extensions: { windowStart: (run.window.start ?? 0) * 1000, windowEnd: run.window.end * 1000 } },
-				sizeSummary: { inputBytes: bytes, outputBytes: bytes },
-				recordSummary: {},
-				fileSummary: { inputFileCount: 1, outputFileCount: copied ? 1 : 0 },
-				statusSummary: { status: copied ? 'success' : 'failed', extensions: { type: 'one-time' }, ...(copied ? {} : { errors }) },
-				sourceInfo: [{ id: flow.sourceConnectionIds[0], type: 'SourceConnection', reference: { type: 'AdfRunId', ids: [run.id] } }],
-			},
-			{
-				id: 'promotionActivity',
-				updatedAtUTC: completedAt,
-				durationSummary: { startedAtUTC: run.metrics.durationSummary.startedAtUTC, completedAtUTC: completedAt },
-				sizeSummary: run.metrics.sizeSummary,
-				recordSummary: run.metrics.recordSummary,
-				fileSummary: { ...run.metrics.fileSummary, extensions: { manifest: { fileInfo: manifest('input_files') } } },
-				statusSummary: { status, errors, extensions: { manifest: { failedRecords: manifest('row_errors'), sampleErrors: manifest('row_error_samples.json') }, errors } },
-				targetInfo: [{ id: flow.targetConnectionIds[0], type: 'TargetConnection', reference: { type: 'Batch', ids: [batchId] } }],
-			},
-		];
-		run.etag = newEtag();
-		run.updatedAt = completedAt;
-		flow.lastRunDetails = { id: run.id, state: status, startedAtUTC: run.metrics.durationSummary.startedAtUTC, completedAtUTC: completedAt };
-		const target = this.connections.targets.of(ctx).get(flow.targetConnectionIds[0]);
-		const dataset = target && this.dataLake.datasets.of(ctx).get(String(target.params.dataSetId));
-		if (dataset) dataset.records += output;
+		this.finish(ctx, flow, run, result, this.options.clock.now());
+	}
+
+	private finish(owner: Pick<RequestContext, 'org' | 'sandbox'>, flow: StoredFlow, run: StoredRun, result: RunResult, completedAt: number): void {
+		finishRun(run, flow, result, completedAt);
+		const target = this.connections.targets.of(owner).get(flow.targetConnectionIds[0]);
+		const dataset = target && this.dataLake.datasets.of(owner).get(String(target.params.dataSetId));
+		if (dataset) dataset.records += result.output;
+	}
+
+	/** A dataflow wherever it is kept (any org and sandbox), by id. */
+	private locate(flowId: string): { org: string; sandbox: string; item: StoredFlow } {
+		const found = this.flows.flows.everywhere().find((entry) => entry.item.id === flowId);
+		if (!found) throw new Error(`No dataflow ${flowId} in the emulator`);
+		return found;
+	}
+
+	/**
+	 * Says how the dataflow's next `times` runs end, scheduled or on demand, after those already
+	 * planned; then its runs copy as usual again. Returns what is planned for it now.
+	 */
+	planOutcome(flowId: string, outcome: PlannedOutcome, times = 1): PlannedOutcome[] {
+		this.locate(flowId);
+		const known = outcome === 'fail' || outcome === 'success' || (typeof outcome === 'object' && Number.isInteger(outcome?.failedRecords) && outcome.failedRecords > 0);
+		if (!known) throw new Error(`Not a planned outcome: ${JSON.stringify(outcome)} (fail, success or { failedRecords: n } with n ≥ 1)`);
+		if (!Number.isInteger(times) || times < 1) throw new Error(`A planned outcome applies to one run or more (asked for ${times})`);
+		const plan = this.plans.get(flowId) ?? [];
+		for (let i = 0; i < times; i++) plan.push(typeof outcome === 'object' ? { failedRecords: outcome.failedRecords } : outcome);
+		this.plans.set(flowId, plan);
+		return [...plan];
+	}
+
+	/** What is still planned for the dataflow's next runs, first first. */
+	plannedOutcomes(flowId: string): PlannedOutcome[] {
+		return [...(this.plans.get(flowId) ?? [])];
+	}
+
+	/**
+	 * Adds runs of the dataflow that started and ended in the past, at once, written as every other
+	 * run is (ids, etags, metrics, activities); the dataflow's `lastRunDetails` follows the one that
+	 * started last, and its dataset counts what they wrote. A seeded run takes its schedule's due
+	 * time, so that the schedule does not make that run again. Returns their ids, in the order given.
+	 */
+	seed(flowId: string, runs: SeededRun[]): string[] {
+		const { org, sandbox, item: flow } = this.locate(flowId);
+		const owner = { org, sandbox, clientId: flow.createdClient };
+		const now = this.options.clock.now();
+		const schedule = scheduleOf(flow);
+		const period = schedule.frequency === 'once' ? 0 : PERIOD_SECONDS[schedule.frequency] * (schedule.interval ?? 1);
+		const claimed = new Set(this.runs.all(owner).filter((r) => r.flowId === flow.id && r.dueAt !== undefined).map((r) => r.dueAt));
+		return runs.map((given, index) => {
+			const durationMs = given.durationMs ?? 60_000;
+			const what = `Seeded run ${index} of dataflow ${flowId}`;
+			if (!Number.isFinite(given.startedAt) || !Number.isFinite(durationMs) || durationMs < 0) throw new Error(`${what}: startedAt and durationMs must be numbers (epoch ms, ms)`);
+			if (given.startedAt + durationMs > now) throw new Error(`${what} ends after the Platform's now (${new Date(now).toISOString()}): seeded runs are past runs`);
+			if (given.status !== 'success' && given.status !== 'failed') throw new Error(`${what}: status must be success or failed`);
+			const failed = given.failed ?? (given.status === 'failed' ? (given.read ?? 0) : 0);
+			const written = given.written ?? (given.status === 'failed' ? 0 : Math.max(0, (given.read ?? failed) - failed));
+			const read = given.read ?? written + failed;
+			if ([read, written, failed].some((n) => !Number.isInteger(n) || n < 0) || written + failed > read) {
+				throw new Error(`${what}: read, written and failed must be whole numbers with written + failed ≤ read`);
+			}
+			const startSeconds = Math.floor(given.startedAt / 1000);
+			let dueAt: number | undefined;
+			if (startSeconds >= schedule.startTime) {
+				const slot = period === 0 ? schedule.startTime : schedule.startTime + Math.floor((startSeconds - schedule.startTime) / period) * period;
+				if (!claimed.has(slot)) dueAt = slot;
+			}
+			if (dueAt !== undefined) claimed.add(dueAt);
+			const window = { start: period === 0 ? undefined : (dueAt ?? startSeconds) - period, end: dueAt ?? startSeconds };
+			const run = this.newRun(owner, flow, window, dueAt, given.startedAt);
+			// A failed run that read nothing could not copy; one that read rows failed to process them.
+			const copied = given.status === 'success' || read > 0;
+			const failure = copied ? PROCESSING_FAILED : COPY_FAILED;
+			const documented = given.status === 'failed' ? { errors: [failure], details: [failure] } : failed > 0 ? partialIngestion(failed, written) : { errors: [], details: [] };
+			const errors = given.errors ?? documented.errors;
+			const details = given.errors ?? documented.details;
+			this.finish(owner, flow, run, { status: given.status, input: read, output: written, failed, inputBytes: read * RECORD_BYTES, copied, errors, details }, given.startedAt + durationMs);
+			return run.id;
+		});
 	}
 
 	find(ctx: RequestContext, id: string): StoredRun {
@@ -248,10 +329,16 @@ export class Runs {
 		return run;
 	}
 
+	/**
+	 * `GET /runs`. Without `orderby`, in the order they were created. The guide's run filter `state`
+	 * (`state==inProgress`) is read as the run's status: no run Adobe shows has a `state` of its own.
+	 */
 	list(ctx: RequestContext, query: URLSearchParams, rawQuery: string): unknown {
 		checkParameters('/runs', query, ctx.requestId);
 		this.catchUp(ctx);
-		const items = orderItems(filterItems(this.runs.all(ctx), readFilters(query, ctx.requestId)), query.get('orderby'), ctx.requestId);
+		const filters = readFilters(query, ctx.requestId).map((f) => (f.path === 'state' ? { ...f, path: 'metrics.statusSummary.status' } : f));
+		const created = this.runs.all(ctx).sort((a, b) => a.createdAt - b.createdAt);
+		const items = orderItems(filterItems(created, filters), query.get('orderby'), ctx.requestId, RUN_ORDERABLE);
 		const page = this.pager.page('/runs', items, query, rawQuery, ctx.requestId);
 		return 'items' in page ? { ...page, items: page.items.map(publicRun), _links: page._links ?? {} } : page;
 	}
@@ -263,10 +350,9 @@ export class Runs {
 
 	clear(): void {
 		this.runs.clear();
+		this.plans.clear();
 	}
 }
 
-export function publicRun(run: StoredRun): Record<string, unknown> {
-	const { dueAt: _dueAt, window: _window, ...rest } = run;
-	return rest;
-}
+/** What runs are ordered by: they have no name. */
+const RUN_ORDERABLE = ['createdAt', 'updatedAt'];
