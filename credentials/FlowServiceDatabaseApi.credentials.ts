@@ -52,7 +52,7 @@ export class FlowServiceDatabaseApi implements ICredentialType {
 	icon = platformIcon;
 
 	// This credential is the package's own (a database login kept in n8n), not Adobe's: its documentation is the package's.
-	documentationUrl = 'https://github.com/n8n-nodes-adobe-flow-service/n8n-nodes-adobe-flow-service#credentials';
+	documentationUrl = 'https://github.com/n8n-nodes-adobe-flow-service/n8n-nodes-adobe-flow-service/blob/main/docs/credentials.md';
 
 	properties: INodeProperties[] = [
 		{

@@ -102,5 +102,5 @@ test("the node's Docs link and the package's homepage open this package's README
 	// Adobe's own sign-in is Adobe's to explain; the Source Database login is this package's.
 	expect(new FlowServiceApi().documentationUrl).toMatch(/^https:\/\/experienceleague\.adobe\.com\//);
 	expect(new FlowServiceServerToServerApi().documentationUrl).toMatch(/^https:\/\/developer\.adobe\.com\//);
-	expect(new FlowServiceDatabaseApi().documentationUrl).toBe(readme.replace('#readme', '#credentials'));
+	expect(new FlowServiceDatabaseApi().documentationUrl).toBe(readme.replace('#readme', '/blob/main/docs/credentials.md'));
 });
