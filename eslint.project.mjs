@@ -9,9 +9,7 @@ export default tseslint.config(
 	{
 		ignores: [
 			'dist/**',
-			'n8n-runtime/**',
-			'compat/**',
-			'scanner/**',
+			'pinned/**',
 			'coverage/**',
 			'reports/**',
 			'test-results/**',

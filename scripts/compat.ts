@@ -1,7 +1,7 @@
 /**
  * `npm run compat`: the packed package in every n8n version we support, installed the way users
- * install it. For each version (its own folder and lockfile under compat/, the pinned one in
- * n8n-runtime/), it installs that n8n once, then:
+ * install it. For each version (its own folder and lockfile under pinned/, the one the tests use in
+ * pinned/n8n-2.8.4/), it installs that n8n once, then:
  * - installs the tarball the way n8n's Community Nodes installer does, runs the example workflows
  *   "create a GreenPlum connection and explore it" and "nightly: database table → AEP dataset" (twice:
  *   the second run reuses what the first made) against the emulator, and tests the access-token
@@ -19,7 +19,7 @@ import type { Stack } from '../emulator/stack';
 import type { InstallWay, N8nRuntime } from '../support/n8n';
 import { ensureBuilt, ensureN8n, installFromLockfile, isInstalled, itemsOf, loadExample, N8nInstance, n8nVersion, packTarball, restSession, ROOT, run, RUNTIME } from '../support/n8n';
 
-const COMPAT = join(ROOT, 'compat');
+const COMPAT = join(ROOT, 'pinned');
 const TOKEN = 'compat-token';
 const API_KEY = 'compat-client';
 const ORG = 'COMPAT00000000000000000A@AdobeOrg';
@@ -32,7 +32,7 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 interface Target {
 	/** The folder with its package.json and lockfile. */
 	folder: string;
-	/** The Node.js major it runs on: the one running this script, or one installed from npm (compat/node-<major>). */
+	/** The Node.js major it runs on: the one running this script, or one installed from npm (pinned/node-<major>). */
 	node: 'current' | '24';
 }
 
@@ -48,7 +48,7 @@ interface NodeJs {
 	nodedir?: string;
 }
 
-/** Node.js of that major: this one, or the `node` npm package's binary (with its headers) from compat/node-<major>. */
+/** Node.js of that major: this one, or the `node` npm package's binary (with its headers) from pinned/node-<major>. */
 function nodeJs(major: Target['node']): NodeJs {
 	if (major === 'current') return { executable: process.execPath };
 	const folder = join(COMPAT, `node-${major}`);

@@ -10,7 +10,7 @@ const { port } = await new Promise((resolve, reject) => {
 	database.once('exit', (code) => reject(new Error(`the sample database stopped (exit ${code})`)));
 });
 const started = Date.now();
-const stryker = spawn('npx', ['stryker', 'run', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, EMBEDDED_DATABASE_PORT: String(port) } });
+const stryker = spawn('npx', ['stryker', 'run', 'test/config/stryker.config.mjs', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, EMBEDDED_DATABASE_PORT: String(port) } });
 const code = await new Promise((resolve) => stryker.once('exit', resolve));
 database.stdin.end();
 console.log(`mutation run: ${Math.round((Date.now() - started) / 1000)} s`);

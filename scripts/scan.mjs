@@ -3,7 +3,7 @@
  * verifies a package, run here on what would be published: its source leg on our sources
  * (package.json, nodes/, credentials/) and its tarball leg on the `npm pack` output (compiled
  * .js and the packed package.json). The scanner's own analyzer, at the version pinned in
- * scanner/, with its own rule versions: it ignores `eslint-disable` comments, so a rule our
+ * pinned/scanner/, with its own rule versions: it ignores `eslint-disable` comments, so a rule our
  * eslint.config.mjs lets pass with one still fails here. Part of `npm run lint`.
  *
  * Usage: node scripts/scan.mjs [package folder]   (default: this repository)
@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SCANNER = join(ROOT, 'scanner');
+const SCANNER = join(ROOT, 'pinned', 'scanner');
 const SCANNER_PACKAGE = join(SCANNER, 'node_modules', '@n8n', 'scan-community-package');
 
 function run(command, args, cwd, env = process.env) {
@@ -24,12 +24,12 @@ function run(command, args, cwd, env = process.env) {
 	return result.stdout;
 }
 
-/** Installs the pinned scanner unless that version is there; without install scripts (see scanner/package.json). */
+/** Installs the pinned scanner unless that version is there; without install scripts (see pinned/scanner/package.json). */
 function ensureScanner() {
 	const wanted = JSON.parse(readFileSync(join(SCANNER, 'package.json'), 'utf8')).dependencies['@n8n/scan-community-package'];
 	const manifest = join(SCANNER_PACKAGE, 'package.json');
 	if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).version === wanted) return wanted;
-	process.stdout.write(`Installing @n8n/scan-community-package ${wanted} into scanner/...\n`);
+	process.stdout.write(`Installing @n8n/scan-community-package ${wanted} into pinned/scanner/...\n`);
 	run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], SCANNER);
 	return wanted;
 }

@@ -1,9 +1,9 @@
 /**
- * The pinned real n8n (n8n-runtime/) that the end-to-end tests, the demo and the benchmark run
+ * The pinned real n8n (pinned/n8n-2.8.4/) that the end-to-end tests, the demo and the benchmark run
  * our built package in: installed from its lockfile on first use, then reused. Each
  * N8nInstance is a fresh user folder: credentials and workflows are imported through n8n's CLI
  * and workflows run with `n8n execute --id`. `npm run compat` runs other n8n versions the same
- * way (an N8nRuntime each, in compat/).
+ * way (an N8nRuntime each, in pinned/).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -15,7 +15,7 @@ import { delimiter, dirname, join, resolve } from 'node:path';
 import type { Stack } from '../emulator/stack';
 
 export const ROOT = resolve(__dirname, '..');
-export const RUNTIME = join(ROOT, 'n8n-runtime');
+export const RUNTIME = join(ROOT, 'pinned', 'n8n-2.8.4');
 
 /** An installed n8n: the folder holding its package.json and lockfile, and the Node.js that runs it. */
 export interface N8nRuntime {
@@ -82,7 +82,7 @@ export function installFromLockfile(folder: string, extraArgs: string[] = [], en
 /** Installs the pinned n8n from its lockfile unless exactly that install is already there. */
 export function ensureN8n(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): void {
 	if (isInstalled(RUNTIME)) return;
-	log(`Installing n8n ${n8nVersion()} into n8n-runtime/ from its lockfile (once; a few minutes)...`);
+	log(`Installing n8n ${n8nVersion()} into pinned/n8n-2.8.4/ from its lockfile (once; a few minutes)...`);
 	const started = Date.now();
 	installFromLockfile(RUNTIME);
 	log(`n8n installed in ${Math.round((Date.now() - started) / 1000)} s`);

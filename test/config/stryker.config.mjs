@@ -4,7 +4,7 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
 	testRunner: 'jest',
-	jest: { projectType: 'custom', configFile: 'jest.mutation.config.js' },
+	jest: { projectType: 'custom', configFile: 'test/config/jest.mutation.config.js' },
 	mutate: ['nodes/AdobeFlowService/helpers/**/*.ts', 'nodes/AdobeFlowService/transport/**/*.ts', 'nodes/AdobeFlowService/connectors/**/*.ts'],
 	coverageAnalysis: 'perTest',
 	// A static mutant (in code that runs when a module loads: the connector table, constants) needs
@@ -12,7 +12,7 @@ export default {
 	ignoreStatic: true,
 	concurrency: 2,
 	timeoutMS: 20_000,
-	ignorePatterns: ['n8n-runtime', 'dist', 'bench/results', 'reports', 'coverage', '.tmp'],
+	ignorePatterns: ['pinned', 'dist', 'bench/results', 'reports', 'coverage', '.tmp'],
 	tempDirName: '.stryker-tmp',
 	reporters: ['clear-text', 'progress', 'json'],
 	jsonReporter: { fileName: 'reports/mutation/mutation.json' },

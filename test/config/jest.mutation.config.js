@@ -1,8 +1,11 @@
 /** The suites `npm run mutation` runs against each mutant: the node's own tests and the contract tests (not the real-n8n or reliability ones). */
-const base = require('./jest.config');
+const { join } = require('node:path');
+
+const base = require('../../jest.config');
 
 module.exports = {
 	...base,
+	rootDir: join(__dirname, '../..'),
 	testMatch: ['<rootDir>/test/nodes/**/*.test.ts', '<rootDir>/test/credentials/**/*.test.ts', '<rootDir>/test/contract/**/*.test.ts'],
 	// Stryker runs each mutant with jest's --findRelatedTests, which follows imports only through the
 	// files jest has mapped: the sources must be among the roots, or only tests that sit beside them are found.
