@@ -43,7 +43,7 @@ async function main() {
 	try {
 		const { analyzePackage, SOURCE_FILE_PATTERNS } = await import(pathToFileURL(join(SCANNER_PACKAGE, 'scanner', 'scanner.mjs')).href);
 		// `npm pack` builds (prepack) and packs what `files` publishes; the tarball leg lints that.
-		const packed = run('npm', ['pack', '--silent', `--pack-destination=${scratch}`], packageDir).trim().split('\n').pop();
+		const packed = run('npm', ['pack', '--silent', '--ignore-scripts=false', `--pack-destination=${scratch}`], packageDir).trim().split('\n').pop();
 		const unpacked = join(scratch, 'package');
 		mkdirSync(unpacked);
 		run('tar', ['-xzf', join(scratch, packed), '-C', unpacked, '--strip-components=1'], scratch);
