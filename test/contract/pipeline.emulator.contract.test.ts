@@ -7,8 +7,8 @@
 import type { Stack } from '../../emulator/stack';
 import { startStack } from '../../emulator/stack';
 import { FIXTURES, missingShape } from './fixtures';
+import { sendTo } from '../emulator/client';
 
-const ORG = 'C0FFEE00000000000000000A@AdobeOrg';
 const GREENPLUM = '37b6bf40-d318-4655-90be-5cd6f65d334b';
 let stack: Stack;
 let baseId: string;
@@ -17,20 +17,7 @@ let dataset: { id: string; schemaId: string };
 type Answer = { status: number; body: any };
 
 async function send(method: string, path: string, body?: unknown, extra: Record<string, string> = {}, service = 'flowservice'): Promise<Answer> {
-	const response = await fetch(`${stack.emulator.url}/data/foundation/${service}${path}`, {
-		method,
-		headers: {
-			Authorization: 'Bearer emulator-token',
-			'x-api-key': 'emulator-client',
-			'x-gw-ims-org-id': ORG,
-			'x-sandbox-name': 'prod',
-			...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-			...extra,
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	return { status: response.status, body: text ? JSON.parse(text) : undefined };
+	return await sendTo(stack.emulator.url, method, path, body, { service, headers: extra });
 }
 
 function documented(name: string, answer: Answer) {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Stack } from '../../emulator/stack';
 import { startStack } from '../../emulator/stack';
 import { missingShape } from './fixtures';
+import { sendTo } from '../emulator/client';
 
 interface Difference {
 	at: string;
@@ -31,27 +32,13 @@ const READBACKS: Record<string, ReadBack> = Object.fromEntries(
 		.map((file) => [file.replace(/\.json$/, ''), JSON.parse(readFileSync(join(DIRECTORY, file), 'utf8')) as ReadBack]),
 );
 
-const ORG = 'C0FFEE00000000000000000A@AdobeOrg';
 const GREENPLUM = '37b6bf40-d318-4655-90be-5cd6f65d334b';
 let stack: Stack;
 let dataset: { id: string; schemaId: string };
 let baseId: string;
 
 async function send(method: string, path: string, body?: unknown, service = 'flowservice', extra: Record<string, string> = {}): Promise<{ status: number; body: any }> {
-	const response = await fetch(`${stack.emulator.url}/data/foundation/${service}${path}`, {
-		method,
-		headers: {
-			Authorization: 'Bearer emulator-token',
-			'x-api-key': 'emulator-client',
-			'x-gw-ims-org-id': ORG,
-			'x-sandbox-name': 'prod',
-			...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-			...extra,
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	return { status: response.status, body: text ? JSON.parse(text) : undefined };
+	return await sendTo(stack.emulator.url, method, path, body, { service, headers: extra });
 }
 
 /** The value at a JSON pointer. */

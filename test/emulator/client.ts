@@ -18,6 +18,24 @@ export interface Reachable {
 	database: Pick<EmbeddedDatabase, 'host' | 'port' | 'login'>;
 }
 
+/** One request to the emulator with the four headers a Platform call carries (and `headers` over them). */
+export async function sendTo(url: string, method: string, path: string, body?: unknown, { service = 'flowservice', headers = {} }: { service?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+	const response = await fetch(`${url}/data/foundation/${service}${path}`, {
+		method,
+		headers: {
+			Authorization: 'Bearer emulator-token',
+			'x-api-key': 'emulator-client',
+			'x-gw-ims-org-id': ORG,
+			'x-sandbox-name': 'prod',
+			...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+			...headers,
+		},
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await response.text();
+	return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
 export class EmulatorClient {
 	private base?: string;
 	private dataset?: { id: string; schemaId: string };
@@ -25,19 +43,7 @@ export class EmulatorClient {
 	constructor(private readonly stack: Reachable) {}
 
 	async send(method: string, path: string, body?: unknown, service = 'flowservice'): Promise<Answer> {
-		const response = await fetch(`${this.stack.emulator.url}/data/foundation/${service}${path}`, {
-			method,
-			headers: {
-				Authorization: 'Bearer emulator-token',
-				'x-api-key': 'emulator-client',
-				'x-gw-ims-org-id': ORG,
-				'x-sandbox-name': 'prod',
-				...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await response.text();
-		return { status: response.status, body: text ? JSON.parse(text) : undefined };
+		return await sendTo(this.stack.emulator.url, method, path, body, { service });
 	}
 
 	/** GET that must answer 200. */

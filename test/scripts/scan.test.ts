@@ -24,7 +24,7 @@ afterAll(() => rmSync(copy, { recursive: true, force: true }));
 const scan = () => spawnSync(process.execPath, [join(ROOT, 'scripts', 'scan.mjs'), copy], { encoding: 'utf8' });
 
 test('a deprecated helper behind an eslint-disable comment and a runtime dependency fail both legs, named', () => {
-	const file = join(copy, 'nodes', 'AdobeFlowService', 'methods', 'listSearch.ts');
+	const file = join(copy, 'nodes', 'AdobeFlowService', 'methods', 'listSearch', 'shared.ts');
 	writeFileSync(
 		file,
 		`${readFileSync(file, 'utf8')}
@@ -41,7 +41,7 @@ export async function legacy(this: import('n8n-workflow').ILoadOptionsFunctions)
 	expect(result.status).toBe(1);
 	expect(result.stdout).toMatch(/✗ n8n package scanner [\d.]+, sources: ESLint violations found/);
 	expect(result.stdout).toMatch(/✗ n8n package scanner [\d.]+, tarball n8n-nodes-adobe-flow-service-[\d.]+\.tgz: ESLint violations found/);
-	expect(result.stdout).toMatch(/listSearch\.ts[\s\S]*no-deprecated-workflow-functions/);
-	expect(result.stdout).toMatch(/listSearch\.js[\s\S]*no-deprecated-workflow-functions/);
+	expect(result.stdout).toMatch(/shared\.ts[\s\S]*no-deprecated-workflow-functions/);
+	expect(result.stdout).toMatch(/shared\.js[\s\S]*no-deprecated-workflow-functions/);
 	expect(result.stdout).toContain('no-runtime-dependencies');
 });
