@@ -1,7 +1,7 @@
 /** What the editor loads for Create with "Other (by Connection Spec)": the spec's auth specs and their fields. */
 import type { ILoadOptionsFunctions, INodePropertyOptions, ResourceMapperFields } from 'n8n-workflow';
 
-import { authSpecFields, authSpecNames } from '../actions/connection/otherConnector';
+import { authSpecFields, authSpecNames } from '../actions/connection/authSpecs';
 import { client } from './listSearch/shared';
 
 export async function getAuthSpecNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
