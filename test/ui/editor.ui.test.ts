@@ -18,7 +18,7 @@ import type { Stack } from '../../emulator/stack';
 import { startStack } from '../../emulator/stack';
 import { chromiumInstalled, launchChromium } from '../../support/browser';
 import { API_KEY, ORG, TOKEN } from '../../support/harness';
-import { ensureBuilt, ensureN8n, N8nInstance, ROOT } from '../../support/n8n';
+import { ensureBuilt, ensureN8n, loadExample, N8nInstance, ROOT } from '../../support/n8n';
 import { requiring } from '../../support/needs';
 
 /** Every `test` in this file: jest's where Chromium is installed, `test.skip` (and no hook) where not. */
@@ -432,4 +432,26 @@ test('Dataflow → Create: Mapping lists the mappings to the target’s schema, 
 	await page.locator('[data-test-id=rlc-error-container]:visible').getByText('No dataflow here is scheduled Once, the only kind Run Now can run').waitFor();
 	await shot('run-now-list');
 	await page.keyboard.press('Escape');
+});
+
+test('the nightly example on the canvas: every node of the pipeline known to the editor, none shown as unknown', async () => {
+	const workflow = loadExample('nightly-table-to-dataset.json', {}, {}, true);
+	// Saved through the editor's own REST API, as Import from File would, without its credentials (the user picks theirs).
+	const saved = await page.evaluate(async (body) => {
+		const { localStorage } = globalThis as unknown as { localStorage: { getItem(key: string): string | null } };
+		const headers = { 'browser-id': localStorage.getItem('n8n-browserId') ?? '', 'content-type': 'application/json' };
+		const response = await fetch('/rest/workflows', { method: 'POST', headers, body: JSON.stringify(body) });
+		return (await response.json()) as { data: { id: string } };
+	}, { name: workflow.name, nodes: workflow.nodes.map(({ credentials: _, ...node }) => node), connections: (workflow as unknown as { connections: object }).connections, settings: { executionOrder: 'v1' } });
+	await page.goto(`${url}/workflow/${saved.data.id}`);
+	const nodes = page.locator('[data-test-id=canvas-node]');
+	await nodes.first().waitFor();
+	// Each Flow Service node drawn under its name, with the action the node's subtitle gives its operation.
+	const ours = workflow.nodes.filter((n) => String(n.type).endsWith('.adobeFlowService'));
+	expect(ours.length).toBeGreaterThan(5);
+	for (const node of ours) await nodes.filter({ hasText: String(node.name) }).first().waitFor({ timeout: 10_000 });
+	await nodes.filter({ hasText: 'Create a dataflow' }).first().waitFor();
+	await page.keyboard.press('1');
+	await page.waitForTimeout(800);
+	await shot('nightly-pipeline');
 });
