@@ -5,8 +5,8 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { byId, ORG, useStack } from '../../../../support/harness';
-import { pipelineSteps } from '../../../../support/pipeline';
+import { byId, ORG, useStack } from '../../../../../support/harness';
+import { pipelineSteps } from '../../../../../support/pipeline';
 
 const h = useStack({ runDurationMs: 10 });
 const steps = pipelineSteps(h);

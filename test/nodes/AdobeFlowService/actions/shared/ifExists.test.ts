@@ -2,8 +2,8 @@
  * If It Exists on every Create: Reuse It returns the existing object as it was and says so; Update It
  * brings it to what the node says with one JSON Patch (If-Match) and says what changed.
  */
-import { CANARY, ORG, useStack } from '../../../../support/harness';
-import { pipelineSteps } from '../../../../support/pipeline';
+import { CANARY, ORG, useStack } from '../../../../../support/harness';
+import { pipelineSteps } from '../../../../../support/pipeline';
 
 const h = useStack();
 const steps = pipelineSteps(h);

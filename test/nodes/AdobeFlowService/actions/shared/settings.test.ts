@@ -1,8 +1,8 @@
 /** What holds for a whole execution: Concurrency and Timeout, and parameters without expressions read once. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, readSettings, withFixedParametersOnce } from '../../../../nodes/AdobeFlowService/actions/shared/settings';
-import { DEFAULT_TIMEOUT_SECONDS } from '../../../../nodes/AdobeFlowService/transport';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, readSettings, withFixedParametersOnce } from '../../../../../nodes/AdobeFlowService/actions/shared/settings';
+import { DEFAULT_TIMEOUT_SECONDS } from '../../../../../nodes/AdobeFlowService/transport';
 
 /** A context whose parameters are `parameters`, resolved per item by `resolve`, counting the reads. */
 function context(parameters: Record<string, unknown>, resolve: (name: string, itemIndex: number) => unknown = (name) => parameters[name]) {
