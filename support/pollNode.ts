@@ -15,8 +15,10 @@ export const TRIGGER_TYPE = 'CUSTOM.adobeFlowServiceTrigger';
 export interface Poller {
 	/** One poll; `manual` is the editor's Fetch Test Event. Null when the trigger found nothing. */
 	poll(mode?: 'trigger' | 'manual'): Promise<INodeExecutionData[] | null>;
-	/** The node's static data, as n8n keeps it between polls. */
+	/** The workflow's static data, as n8n keeps it between polls. */
 	staticData: IDataObject;
+	/** The trigger node's own part of it. */
+	nodeState(): { watermark?: number; idsAtWatermark?: string[]; pending?: Record<string, number> };
 	/** What the trigger logged, as `level: message`. */
 	logged: string[];
 }
@@ -30,6 +32,7 @@ export function poller(credentials: CredentialStore, parameters: IDataObject, au
 	const logger = { error: log('error'), warn: log('warn'), info: log('info'), debug: log('debug') };
 	return {
 		staticData: workflow.staticData,
+		nodeState: () => (workflow.staticData[`node:${node.name}`] ?? {}) as ReturnType<Poller['nodeState']>,
 		logged,
 		async poll(mode = 'trigger') {
 			const context = new PollContext(workflow, node, additionalData, mode as WorkflowExecuteMode, mode === 'manual' ? 'manual' : 'activate');

@@ -75,7 +75,7 @@ test('runs that share a start time are neither repeated nor lost; the events pic
 	const [a1] = runs().seed(a, [{ startedAt: at, status: 'failed' }]);
 	const trigger = poller(h.credentials, { events: ['runFailed', 'runSucceededWithFailedRecords'], dataflows: 'ids', dataflowIds: `${a}, ${b},${c}` });
 	expect(await trigger.poll()).toBeNull();
-	expect(trigger.staticData['node:AEP Flow Service']).toMatchObject({ watermark: at, idsAtWatermark: [a1] });
+	expect(trigger.nodeState()).toMatchObject({ watermark: at, idsAtWatermark: [a1] });
 
 	// Two more runs start at that very instant, seen only now.
 	const [b1] = runs().seed(b, [{ startedAt: at, status: 'failed' }]);
@@ -100,19 +100,19 @@ test('a run seen in progress is emitted once when it finishes, even after the wa
 	runs().planOutcome(slow, 'fail');
 	const slowRun = await runNow(slow);
 	expect(await trigger.poll()).toBeNull();
-	expect(Object.keys(trigger.staticData['node:AEP Flow Service'].pending)).toEqual([slowRun]);
+	expect(Object.keys(trigger.nodeState().pending ?? {})).toEqual([slowRun]);
 
 	// A later run of the other dataflow, already over: the watermark moves past the slow one.
 	await new Promise((resolve) => setTimeout(resolve, 50));
 	const [quickRun] = runs().seed(quick, [{ startedAt: now() - 20, durationMs: 10, status: 'success', read: 3 }]);
 	const passed = await trigger.poll();
 	expect(passed!.map((o) => [o.json.id, o.json.event])).toEqual([[quickRun, 'runSucceeded']]);
-	expect(trigger.staticData['node:AEP Flow Service'].watermark).toBeGreaterThan((await client.get(`/runs/${slowRun}`)).items[0].metrics.durationSummary.startedAtUTC);
+	expect(trigger.nodeState().watermark).toBeGreaterThan((await client.get(`/runs/${slowRun}`)).items[0].metrics.durationSummary.startedAtUTC);
 
 	await client.finished(slowRun);
 	const finished = await trigger.poll();
 	expect(finished!.map((o) => [o.json.id, o.json.event, o.json.dataflowName])).toEqual([[slowRun, 'runFailed', 'slow']]);
-	expect(trigger.staticData['node:AEP Flow Service'].pending).toEqual({});
+	expect(trigger.nodeState().pending).toEqual({});
 	expect(await trigger.poll()).toBeNull();
 });
 
