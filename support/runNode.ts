@@ -99,14 +99,19 @@ export interface RunOptions {
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 }
 
-/** The node in a one-node workflow, with n8n-core's additional data around it. */
-function setUp(parameters: IDataObject, credentials: CredentialStore, authentication: string, onError?: RunOptions['onError']) {
-	const nodeType: INodeType = new AdobeFlowService();
+/** The node (the action node unless another type is given) in a one-node workflow, with n8n-core's additional data around it. */
+export function setUp(
+	parameters: IDataObject,
+	credentials: CredentialStore,
+	authentication: string,
+	onError?: RunOptions['onError'],
+	{ nodeType = new AdobeFlowService(), type = NODE_TYPE, staticData }: { nodeType?: INodeType; type?: string; staticData?: IDataObject } = {},
+) {
 	const credentialType = authentication === 'serverToServer' ? 'flowServiceServerToServerApi' : 'flowServiceApi';
 	const node: INode = {
 		id: 'node-1',
 		name: 'AEP Flow Service',
-		type: NODE_TYPE,
+		type,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: { authentication, ...parameters } as INode['parameters'],
@@ -118,7 +123,7 @@ function setUp(parameters: IDataObject, credentials: CredentialStore, authentica
 		getByNameAndVersion: () => nodeType,
 		getKnownTypes: () => ({}),
 	};
-	const workflow = new Workflow({ id: 'wf', nodes: [node], connections: {}, active: false, nodeTypes: nodeTypes as never, settings: {} });
+	const workflow = new Workflow({ id: 'wf', nodes: [node], connections: {}, active: false, nodeTypes: nodeTypes as never, settings: {}, staticData });
 	const additionalData = {
 		credentialsHelper: credentials.helper(workflow),
 		executionId: 'test',

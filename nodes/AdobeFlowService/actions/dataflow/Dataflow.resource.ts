@@ -5,6 +5,7 @@ import * as del from './delete.operation';
 import * as disable from './disable.operation';
 import * as enable from './enable.operation';
 import * as get from './get.operation';
+import * as getHealth from './getHealth.operation';
 import * as getMany from './getMany.operation';
 import * as runNow from './runNow.operation';
 import * as updateSchedule from './updateSchedule.operation';
@@ -14,5 +15,5 @@ export const resource = {
 	name: 'Dataflow',
 	description: 'A scheduled copy from a source connection to a target connection',
 	defaultOperation: 'create',
-	operations: { create, delete: del, disable, enable, get, getMany, runNow, updateSchedule },
+	operations: { create, delete: del, disable, enable, get, getHealth, getMany, runNow, updateSchedule },
 } satisfies Resource;
