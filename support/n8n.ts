@@ -79,13 +79,47 @@ export function installFromLockfile(folder: string, extraArgs: string[] = [], en
 	writeFileSync(stampOf(folder), before);
 }
 
-/** Installs the pinned n8n from its lockfile unless exactly that install is already there. */
+const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Runs `work` while holding a lock across processes (a directory made atomically), so that jest's
+ * workers, or two commands at once, do not build or install into the same folder together: the
+ * second waits, then finds the work done. A lock left by a process that died is taken over after
+ * `staleMs`.
+ */
+export function underLock<T>(name: string, work: () => T, staleMs = 30 * 60_000): T {
+	const lock = join(tmpdir(), `flow-service-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}-${name}.lock`);
+	for (;;) {
+		try {
+			mkdirSync(lock);
+			break;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		}
+		try {
+			if (Date.now() - statSync(lock).mtimeMs > staleMs) rmSync(lock, { recursive: true, force: true });
+		} catch {
+			// Released between the two calls: try again.
+		}
+		sleepSync(500);
+	}
+	try {
+		return work();
+	} finally {
+		rmSync(lock, { recursive: true, force: true });
+	}
+}
+
+/** Installs the pinned n8n from its lockfile unless exactly that install is already there (one process at a time). */
 export function ensureN8n(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): void {
 	if (isInstalled(RUNTIME)) return;
-	log(`Installing n8n ${n8nVersion()} into pinned/n8n-2.8.4/ from its lockfile (once; a few minutes)...`);
-	const started = Date.now();
-	installFromLockfile(RUNTIME);
-	log(`n8n installed in ${Math.round((Date.now() - started) / 1000)} s`);
+	underLock('n8n-install', () => {
+		if (isInstalled(RUNTIME)) return;
+		log(`Installing n8n ${n8nVersion()} into pinned/n8n-2.8.4/ from its lockfile (once; a few minutes)...`);
+		const started = Date.now();
+		installFromLockfile(RUNTIME);
+		log(`n8n installed in ${Math.round((Date.now() - started) / 1000)} s`);
+	});
 }
 
 /** Builds the package unless dist/ is newer than every source file. */
@@ -101,9 +135,12 @@ export function ensureBuilt(): void {
 		walk(dir);
 		return latest;
 	};
-	const sources = Math.max(newest(join(ROOT, 'nodes')), newest(join(ROOT, 'credentials')));
-	if (existsSync(marker) && statSync(marker).mtimeMs >= sources) return;
-	run('npm', ['run', '--silent', 'build'], ROOT);
+	const built = () => existsSync(marker) && statSync(marker).mtimeMs >= Math.max(newest(join(ROOT, 'nodes')), newest(join(ROOT, 'credentials')));
+	if (built()) return;
+	// The build empties dist/ first: one process at a time, the others then find it built.
+	underLock('build', () => {
+		if (!built()) run('npm', ['run', '--silent', 'build'], ROOT);
+	});
 }
 
 /** A port nothing listens on at this moment, on 127.0.0.1. */
