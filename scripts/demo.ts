@@ -3,18 +3,21 @@
  * embedded sample database, loads the built package into the pinned real n8n, imports the
  * credentials and the example workflow "nightly: database table → AEP dataset", runs it twice (the
  * second run reuses what the first made), and prints what came out. `npm run demo -- explore` runs
- * "create a GreenPlum connection and explore it" instead. Exits non-zero on failure and leaves no
- * process behind.
+ * "create a GreenPlum connection and explore it" instead; `npm run demo -- alert` runs the nightly
+ * example once, starts n8n with "alert on a failed dataflow run" active (polling every minute),
+ * makes the dataflow's next night fail on the emulator, and prints what the trigger and Get Health
+ * gave (the mail node left out, as there is no mail server here). Exits non-zero on failure and leaves no process behind.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startStack } from '../emulator/stack';
-import { ensureBuilt, ensureN8n, exampleCredentials, itemsOf, loadExample, N8nInstance, n8nVersion } from '../support/n8n';
+import { ensureBuilt, ensureN8n, exampleCredentials, itemsOf, loadExample, N8nInstance, n8nVersion, restSession, RUNTIME } from '../support/n8n';
 
 const EXPLORE = 'greenplum-create-and-explore.json';
 const PIPELINE = 'nightly-table-to-dataset.json';
+const ALERT = 'alert-on-failed-run.json';
 
 async function main(): Promise<number> {
 	const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -26,6 +29,7 @@ async function main(): Promise<number> {
 	const n8n = new N8nInstance();
 	try {
 		await n8n.importCredentials(exampleCredentials(stack, { token: 'demo-token', apiKey: 'demo-client', imsOrgId: 'DEMO0000000000000000000A@AdobeOrg' }));
+		if (process.argv.slice(2).includes('alert')) return await alert(stack, n8n, say);
 		const explore = process.argv.slice(2).includes('explore');
 		const workflow = loadExample(explore ? EXPLORE : PIPELINE);
 		await n8n.importWorkflow(workflow);
@@ -56,6 +60,71 @@ async function main(): Promise<number> {
 }
 
 type Result = Parameters<typeof itemsOf>[0];
+
+async function alert(stack: Awaited<ReturnType<typeof startStack>>, n8n: N8nInstance, say: (line?: string) => void): Promise<number> {
+	const nightly = loadExample(PIPELINE);
+	// Polled every minute here (every 15 in the example), and no mail server: the mail node is left out.
+	const alerting = loadExample(ALERT, { 'Run Failed or Partly Failed': { pollTimes: { item: [{ mode: 'everyMinute' }] } } });
+	for (const node of alerting.nodes) if (node.type === 'n8n-nodes-base.emailSend') node.disabled = true;
+	await n8n.importWorkflow(nightly);
+	await n8n.importWorkflow(alerting);
+	say(`Running "${(nightly as unknown as { name: string }).name}" once: the pipeline and its first run...`);
+	const first = await n8n.execute(nightly.id);
+	if (first.exitCode !== 0 || first.result?.status !== 'success') {
+		say(first.output.slice(-4000));
+		return 1;
+	}
+	const flowId = String(itemsOf(first.result, 'Nightly Dataflow')[0].json.id);
+	say(`  Dataflow ${flowId}: first run ${String(itemsOf(first.result, 'Report')[0].json.status)}.`);
+
+	say(`Starting n8n with "${(alerting as unknown as { name: string }).name}" active (its trigger polls every minute)...`);
+	const polls = () => stack.emulator.stats.byRoute['GET /runs'] ?? 0;
+	const before = polls();
+	const call = await restSession(await n8n.start());
+	const { versionId } = (await call('GET', `/workflows/${alerting.id}`)) as { versionId: string };
+	await call('POST', `/workflows/${alerting.id}/activate`, { versionId });
+	const until = async <T>(what: string, check: () => Promise<T | undefined>, seconds: number): Promise<T> => {
+		const deadline = Date.now() + seconds * 1000;
+		for (;;) {
+			const found = await check();
+			if (found !== undefined) return found;
+			if (Date.now() > deadline) throw new Error(`${what} did not happen within ${seconds} s`);
+			await new Promise((done) => setTimeout(done, 1000));
+		}
+	};
+	await until('the trigger\'s first poll', async () => (polls() > before ? true : undefined), 150);
+	say('  First poll: it notes where it is, and reports nothing from before.');
+
+	say("Tomorrow night the warehouse is unreachable: the emulator fails the dataflow's next run, and its clock moves a day on...");
+	stack.emulator.pipeline.runs.planOutcome(flowId, 'fail');
+	stack.emulator.clock.advance(24 * 3600 * 1000);
+	// The emulator starts the runs that have come due when the Platform is next asked about runs.
+	const headers = { Authorization: 'Bearer demo-token', 'x-api-key': 'demo-client', 'x-gw-ims-org-id': 'DEMO0000000000000000000A@AdobeOrg', 'x-sandbox-name': 'prod' };
+	await fetch(`${stack.emulator.url}/data/foundation/flowservice/runs?property=flowId==${flowId}`, { headers });
+
+	say('Waiting for the next poll...');
+	const filter = encodeURIComponent(JSON.stringify({ workflowId: alerting.id }));
+	const execution = await until(
+		'an execution of the alert',
+		async () => ((await call('GET', `/executions?filter=${filter}`)) as { results: Array<{ id: string; status: string }> }).results.find((e) => e.status !== 'running' && e.status !== 'new'),
+		150,
+	);
+	const flatted = require(`${RUNTIME}/node_modules/flatted`) as { parse(text: string): unknown };
+	const stored = (await call('GET', `/executions/${execution.id}`)) as { data: string };
+	const runData = (flatted.parse(stored.data) as { resultData: { runData: Record<string, Array<{ data: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } }).resultData.runData;
+	const [event] = runData['Run Failed or Partly Failed']?.[0]?.data.main[0] ?? [];
+	const [health] = runData['Health of That Dataflow']?.[0]?.data.main[0] ?? [];
+	if (!event || !health) {
+		say(`The alert ran (execution ${execution.id}, ${execution.status}) without the items expected.`);
+		return 1;
+	}
+	const errors = (event.json.errors as Array<{ code: string; message: string }>).map((e) => `${e.code} ${e.message}`).join('; ');
+	say(`  The trigger fired (execution ${execution.id}): ${String(event.json.event)}, run ${String(event.json.id)} of "${String(event.json.dataflowName)}": ${errors}`);
+	say(`  Get Health, last ${String(health.json.days)} days: ${String(health.json.runs)} runs, ${String(health.json.succeeded)} succeeded, ${String(health.json.failed)} failed; healthy: ${String(health.json.healthy)} (${String(health.json.healthRule)})`);
+	say('  Send Alert: left out here; in your n8n, give it your mail server and addresses.');
+	await n8n.stop();
+	return 0;
+}
 
 function reportExplore(result: Result, say: (line?: string) => void): void {
 	const [connection] = itemsOf(result, 'Create GreenPlum Connection');

@@ -455,3 +455,23 @@ test('the nightly example on the canvas: every node of the pipeline known to the
 	await page.waitForTimeout(800);
 	await shot('nightly-pipeline');
 });
+
+test('the trigger: found by "Adobe", "AEP" and "Flow Service" among the triggers of a new workflow, with its fields', async () => {
+	await page.goto(`${url}/workflow/new`);
+	const search = await openNodeCreator(page.locator('[data-test-id=canvas-add-button]'));
+	// As with n8n's own (Gmail and its trigger), the editor lists the package's node among the triggers
+	// of a new workflow, and its trigger inside it.
+	for (const words of ['Adobe', 'AEP', 'Flow Service']) {
+		await search.fill(words);
+		await creatorItems().filter({ hasText: NODE }).first().waitFor();
+	}
+	await creatorItems().filter({ hasText: NODE }).first().click();
+	// Its Trigger On choices, as the editor lists a trigger's events.
+	for (const event of ['On run failed', 'On run succeeded with failed records', 'On run succeeded', 'On run finished any']) await creatorItems().filter({ hasText: event }).first().waitFor();
+	await creatorItems().filter({ hasText: 'On run failed' }).first().click();
+	await ndv().waitFor();
+	await ndv().getByText('Trigger On').first().waitFor();
+	await ndv().getByText('Dataflows').first().waitFor();
+	await shot('trigger');
+	await page.keyboard.press('Escape');
+});
