@@ -53,7 +53,7 @@ function nodeJs(major: Target['node']): NodeJs {
 	if (major === 'current') return { executable: process.execPath };
 	const folder = join(COMPAT, `node-${major}`);
 	const executable = join(folder, 'node_modules', 'node', 'bin', 'node');
-	if (!existsSync(executable)) run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], folder);
+	if (!existsSync(executable)) run('npm', ['ci', '--ignore-scripts=false', '--no-audit', '--no-fund', '--loglevel=error'], folder);
 	const nodedir = join(folder, 'node_modules', 'node', 'node_modules', `node-${process.platform}-${process.arch}`);
 	return { executable, nodedir: existsSync(join(nodedir, 'include', 'node', 'node.h')) ? nodedir : undefined };
 }
@@ -79,7 +79,7 @@ function ensureInstalled(target: Target, node: NodeJs): number {
 	} else {
 		installFromLockfile(target.folder, ['--ignore-scripts']);
 		const env = { ...process.env, PATH: `${dirname(node.executable)}${delimiter}${process.env.PATH ?? ''}`, ...(node.nodedir ? { npm_config_nodedir: node.nodedir } : {}) };
-		run('npm', ['rebuild', 'sqlite3', '--loglevel=error'], target.folder, env);
+		run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], target.folder, env);
 	}
 	return Date.now() - started;
 }

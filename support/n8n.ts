@@ -65,7 +65,10 @@ export function isInstalled(folder: string): boolean {
  */
 export function installFromLockfile(folder: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = process.env): void {
 	const before = lockDigest(folder);
-	const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error', ...extraArgs], { cwd: folder, env, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+	// The pinned n8n needs its dependencies' install scripts (sqlite3's native module): the package's
+	// own .npmrc skips them, and `npm run` passes that on to the npm it starts (npm_config_ignore_scripts).
+	const scripts = extraArgs.some((arg) => arg.startsWith('--ignore-scripts')) ? [] : ['--ignore-scripts=false'];
+	const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error', ...scripts, ...extraArgs], { cwd: folder, env, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
 	if (result.status !== 0) {
 		const drift = (result.stderr ?? '').split('\n').filter((line) => /Missing:|Invalid:|in sync/.test(line));
 		process.stderr.write(result.stderr ?? '');
