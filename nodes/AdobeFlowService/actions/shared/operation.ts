@@ -22,6 +22,11 @@ export interface Operation {
 	createsOnce?: boolean;
 	/** False where the items' requests are not worth sending at once (a list): no Concurrency option. */
 	concurrent?: boolean;
+	/**
+	 * True where the operation only reads (gets, lists, explores, health, explanations). Any other
+	 * operation changes the Platform: an AI agent's tool may call it only with Allow Changes on.
+	 */
+	readsOnly?: boolean;
 }
 
 /** A resource: its entry in the Resource selector and its operations, each one file. */
