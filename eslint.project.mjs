@@ -2,7 +2,7 @@
 // eslint.config.mjs must stay exactly n8n's default: `n8n-node cloud-support` calls the package
 // eligible for n8n Cloud only then, so our rules live here. `npm run lint` runs n8n's default on the
 // package's sources (nodes/, credentials/, package.json), then this config over the whole repository
-// (`eslint -c eslint.project.mjs .`), then n8n's package scanner (scripts/scan.mjs).
+// (`eslint -c eslint.project.mjs .`), then n8n's package scanner (scripts/scan.ts).
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(

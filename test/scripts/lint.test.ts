@@ -37,7 +37,7 @@ afterAll(() => {
 });
 
 test("this repository: n8n-node cloud-support calls the package eligible for n8n Cloud", () => {
-	const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'cloudSupport.mjs')], { cwd: ROOT, encoding: 'utf8' });
+	const result = spawnSync(join(ROOT, 'node_modules', '.bin', 'ts-node'), ['--transpile-only', join(ROOT, 'scripts', 'cloudSupport.ts')], { cwd: ROOT, encoding: 'utf8' });
 	expect(result.stdout).toContain('✓ n8n-node cloud-support: eligible for n8n Cloud verification');
 	expect(result.status).toBe(0);
 });

@@ -1,5 +1,5 @@
 /**
- * `npm run lint` runs n8n's package scanner (scripts/scan.mjs) on the sources and the packed
+ * `npm run lint` runs n8n's package scanner (scripts/scan.ts, `npm run scan`) on the sources and the packed
  * tarball. It must fail where the scanner would, including where our own eslint config lets a
  * line pass with an `eslint-disable` comment, which the scanner ignores.
  */
@@ -21,7 +21,7 @@ beforeAll(() => {
 
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
-const scan = () => spawnSync(process.execPath, [join(ROOT, 'scripts', 'scan.mjs'), copy], { encoding: 'utf8' });
+const scan = () => spawnSync('npm', ['run', '--silent', 'scan', '--', copy], { cwd: ROOT, encoding: 'utf8' });
 
 test('a deprecated helper behind an eslint-disable comment and a runtime dependency fail both legs, named', () => {
 	const file = join(copy, 'nodes', 'AdobeFlowService', 'methods', 'listSearch', 'shared.ts');

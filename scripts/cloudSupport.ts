@@ -4,14 +4,14 @@
  * in package.json's `n8n` section and eslint.config.mjs exactly n8n's default. The command prints
  * its verdict and exits 0 either way; this exits 1 unless the verdict is "eligible", and prints it.
  *
- * Usage: node scripts/cloudSupport.mjs   (in the package folder, as `npm run lint` runs it)
+ * Usage: npx ts-node --transpile-only scripts/cloudSupport.ts   (in the package folder, as `npm run lint` runs it)
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const cli = join(process.cwd(), 'node_modules', '.bin', 'n8n-node');
 // No colours, so the verdict can be read: picocolors colours whenever FORCE_COLOR is set at all.
-const env = { ...process.env, NO_COLOR: '1' };
+const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
 delete env.FORCE_COLOR;
 const result = spawnSync(cli, ['cloud-support'], { encoding: 'utf8', env });
 const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.replace(/\u001b\[[0-9;]*m/g, '');
