@@ -36,8 +36,8 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const op = findOperation(resource, operation);
 	if (!op) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 
-	const { concurrency, timeoutMs } = readSettings(this);
-	const client = new FlowServiceClient(this, credentialTypeFor(this.getNodeParameter('authentication', 0, 'accessToken')), { timeoutMs, maxConcurrency: concurrency });
+	const { concurrency, startConcurrency, timeoutMs } = readSettings(this);
+	const client = new FlowServiceClient(this, credentialTypeFor(this.getNodeParameter('authentication', 0, 'accessToken')), { timeoutMs, maxConcurrency: concurrency, startConcurrency });
 	const continueOnFail = this.continueOnFail();
 	const context = withFixedParametersOnce(this);
 	// Items of this execution that would create the same object share one create (createOnce.ts).

@@ -48,8 +48,10 @@ export interface FlowServiceResponse<T> {
 
 export interface ClientOptions {
 	timeoutMs?: number;
-	/** Most requests in flight at once; halved on a 429 and raised again one by one. */
+	/** Most requests in flight at once (see limiter.ts: grown while answers are fast, cut on 429, 503 or slow answers). */
 	maxConcurrency?: number;
+	/** Requests in flight before any answer; the most unless given. */
+	startConcurrency?: number;
 	policy?: RetryPolicy;
 	clock?: Clock;
 }
@@ -76,7 +78,7 @@ export class FlowServiceClient {
 		this.clock = options.clock ?? SYSTEM_CLOCK;
 		this.http = new PlatformHttp(context, credentialType, options.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000);
 		this.renewal = new TokenRenewal(this.http);
-		this.limiter = new AdaptiveLimiter(Math.max(1, options.maxConcurrency ?? Number.MAX_SAFE_INTEGER), this.clock);
+		this.limiter = new AdaptiveLimiter(Math.max(1, options.maxConcurrency ?? Number.MAX_SAFE_INTEGER), this.clock, options.startConcurrency);
 	}
 
 	async request<T = unknown>(request: FlowServiceRequest<T>): Promise<FlowServiceResponse<T>> {
@@ -103,6 +105,7 @@ export class FlowServiceClient {
 			await this.limiter.acquire();
 			let outcome: Outcome = 'other';
 			let failed: Failed;
+			const sentAt = this.clock.now();
 			try {
 				const response = await this.renewal.send<T>(options);
 				if (response.statusCode >= 200 && response.statusCode < 300 && isJsonBody(response.body)) {
@@ -111,11 +114,11 @@ export class FlowServiceClient {
 				}
 				// A 2xx whose body is not JSON was cut short, or is not from the Platform.
 				failed = response.statusCode < 300 ? { networkCode: 'ERR_INVALID_RESPONSE' } : { status: response.statusCode, body: response.body, headers: response.headers };
-				if (response.statusCode === 429) outcome = 'throttled';
+				if (response.statusCode === 429 || response.statusCode === 503) outcome = 'throttled';
 			} catch (error) {
 				failed = readThrown(error);
 			} finally {
-				this.limiter.release(outcome);
+				this.limiter.release(outcome, this.clock.now() - sentAt);
 			}
 			if (mayHaveBeenProcessed && failed.status !== undefined && request.recovery?.resentStatuses?.includes(failed.status)) {
 				const done = await request.recovery.lookup();

@@ -7,23 +7,30 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { DEFAULT_TIMEOUT_SECONDS } from '../../transport';
 
 /**
- * Chosen from `npm run bench`: at 20 the node reached 0.74× the HTTP Request node's throughput in n8n
- * (which sends everything at once), at 50 1.05×. A 429 halves it at once, so a high default costs
- * nothing when the Platform throttles.
+ * Concurrency is a ceiling: the transport's limiter starts at the lower of it and AUTO_START and grows
+ * while the Platform answers fast (transport/limiter.ts). Without the option (Auto) the ceiling is
+ * MAX_CONCURRENCY. AUTO_START was chosen from `npm run bench`: at 20 the node reached 0.74× the HTTP
+ * Request node's throughput in n8n (which sends everything at once), at 50 1.05×; a 429 or a 503 halves
+ * it at once, so starting high costs nothing when the Platform throttles.
  */
-export const DEFAULT_CONCURRENCY = 50;
+export const AUTO_START = 50;
 export const MAX_CONCURRENCY = 100;
+/** What the Concurrency option shows when added. */
+export const DEFAULT_CONCURRENCY = AUTO_START;
 
 export interface RequestSettings {
+	/** The most requests (and items) in flight at once. */
 	concurrency: number;
+	/** Requests in flight before the first answers. */
+	startConcurrency: number;
 	timeoutMs: number;
 }
 
 export function readSettings(context: IExecuteFunctions): RequestSettings {
 	const options = context.getNodeParameter('options', 0, {}) as { concurrency?: number; timeout?: number };
-	const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY)));
+	const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(options.concurrency ?? MAX_CONCURRENCY)));
 	const timeoutSeconds = typeof options.timeout === 'number' && options.timeout > 0 ? options.timeout : DEFAULT_TIMEOUT_SECONDS;
-	return { concurrency, timeoutMs: timeoutSeconds * 1000 };
+	return { concurrency, startConcurrency: Math.min(concurrency, AUTO_START), timeoutMs: timeoutSeconds * 1000 };
 }
 
 function holdsExpression(value: unknown): boolean {

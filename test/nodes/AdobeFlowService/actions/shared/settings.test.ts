@@ -1,7 +1,7 @@
 /** What holds for a whole execution: Concurrency and Timeout, and parameters without expressions read once. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, readSettings, withFixedParametersOnce } from '../../../../../nodes/AdobeFlowService/actions/shared/settings';
+import { AUTO_START, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, readSettings, withFixedParametersOnce } from '../../../../../nodes/AdobeFlowService/actions/shared/settings';
 import { DEFAULT_TIMEOUT_SECONDS } from '../../../../../nodes/AdobeFlowService/transport';
 
 /** A context whose parameters are `parameters`, resolved per item by `resolve`, counting the reads. */
@@ -19,12 +19,15 @@ function context(parameters: Record<string, unknown>, resolve: (name: string, it
 }
 
 test.each([
-	[{}, DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS * 1000],
-	[{ concurrency: 0 }, 1, DEFAULT_TIMEOUT_SECONDS * 1000],
-	[{ concurrency: 7.9, timeout: 5 }, 7, 5000],
-	[{ concurrency: 10_000, timeout: -1 }, MAX_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS * 1000],
-])('Options %j: Concurrency %i, timeout %i ms', (options, concurrency, timeoutMs) => {
-	expect(readSettings(context({ options }).ctx)).toEqual({ concurrency, timeoutMs });
+	// Auto: the node finds its pace, from AUTO_START up to the most.
+	[{}, MAX_CONCURRENCY, AUTO_START, DEFAULT_TIMEOUT_SECONDS * 1000],
+	[{ concurrency: DEFAULT_CONCURRENCY }, DEFAULT_CONCURRENCY, AUTO_START, DEFAULT_TIMEOUT_SECONDS * 1000],
+	[{ concurrency: 0 }, 1, 1, DEFAULT_TIMEOUT_SECONDS * 1000],
+	[{ concurrency: 7.9, timeout: 5 }, 7, 7, 5000],
+	[{ concurrency: 80 }, 80, AUTO_START, DEFAULT_TIMEOUT_SECONDS * 1000],
+	[{ concurrency: 10_000, timeout: -1 }, MAX_CONCURRENCY, AUTO_START, DEFAULT_TIMEOUT_SECONDS * 1000],
+])('Options %j: Concurrency %i at most, %i at first, timeout %i ms', (options, concurrency, startConcurrency, timeoutMs) => {
+	expect(readSettings(context({ options }).ctx)).toEqual({ concurrency, startConcurrency, timeoutMs });
 });
 
 test('a parameter without an expression is read once for all items; one with an expression, for each', () => {
