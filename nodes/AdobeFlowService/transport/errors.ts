@@ -2,13 +2,12 @@
  * FlowServiceError, the NodeApiError a failed request becomes, and reading what n8n's request
  * helper threw when no HTTP answer came. The mapping of answers to messages is platformErrors.ts.
  */
-import type { IExecuteFunctions, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
+import type { JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import type { Context } from './http';
 import type { FailedResponse, PlatformFailure } from './platformErrors';
 import { describeFailure, failureDescription, failureMessage, redact } from './platformErrors';
-
-type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
 /** What was wrong: an HTTP answer, a network code, or only a message. */
 export type Failed = FailedResponse & { fallbackMessage?: string };

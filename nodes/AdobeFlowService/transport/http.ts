@@ -10,6 +10,7 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 } from 'n8n-workflow';
 
 export const FLOW_SERVICE_PATH = '/data/foundation/flowservice';
@@ -36,7 +37,8 @@ export function credentialTypeFor(authentication: unknown): string {
 	return CREDENTIAL_TYPES[authentication as keyof typeof CREDENTIAL_TYPES] ?? CREDENTIAL_TYPES.accessToken;
 }
 
-export type Context = IExecuteFunctions | ILoadOptionsFunctions;
+/** What the transport needs of n8n: the node, its credentials and the HTTP helper, which every one of these has. */
+export type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export interface RawResponse<T> {
 	statusCode: number;

@@ -11,7 +11,7 @@
  * - `scope`: the dataflows polled; when the user changes them, the next poll starts afresh.
  * The first poll only sets these and emits nothing: activating a workflow does not replay history.
  */
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isUuid } from '../helpers/validation';
@@ -54,9 +54,7 @@ export function readScope(context: IPollFunctions): string[] | null {
 }
 
 function clientFor(context: IPollFunctions): FlowServiceClient {
-	// The transport's requests need only what every n8n context has: the node, its credentials and the HTTP helper.
-	const shared = context as unknown as IExecuteFunctions;
-	return new FlowServiceClient(shared, credentialTypeFor(context.getNodeParameter('authentication', 'accessToken')));
+	return new FlowServiceClient(context, credentialTypeFor(context.getNodeParameter('authentication', 'accessToken')));
 }
 
 /** Runs started at or after `since`, for each chosen dataflow (or all), every page. */
