@@ -1,6 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { authentication } from './actions/shared/authentication';
 import { RUN_EVENT_OPTIONS } from './actions/shared/runEvents';
 import { searchDataflows } from './methods/listSearch';
 import { pollRuns } from './trigger/pollRuns';
@@ -18,21 +19,13 @@ export class AdobeFlowServiceTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		// Literal, as n8n's lint rules read it; the same two as the main node's.
 		credentials: [
 			{ name: 'flowServiceApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
 			{ name: 'flowServiceServerToServerApi', required: true, displayOptions: { show: { authentication: ['serverToServer'] } } },
 		],
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Access Token', value: 'accessToken' },
-					{ name: 'OAuth Server-to-Server', value: 'serverToServer' },
-				],
-				default: 'accessToken',
-			},
+			authentication,
 			{
 				displayName: 'Trigger On',
 				name: 'events',

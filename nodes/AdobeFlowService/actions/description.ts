@@ -3,6 +3,7 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from './shared/operation';
 import { forOperation } from './shared/operation';
+import { authentication } from './shared/authentication';
 import { allOperations, RESOURCES } from './registry';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './shared/settings';
 import { DEFAULT_TIMEOUT_SECONDS } from '../transport';
@@ -119,16 +120,7 @@ export const subtitle = `={{ ${JSON.stringify(actions)}[$parameter["resource"] +
 
 /** Every parameter of the node, in display order. */
 export const nodeProperties: INodeProperties[] = [
-	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'Access Token', value: 'accessToken' },
-			{ name: 'OAuth Server-to-Server', value: 'serverToServer' },
-		],
-		default: 'accessToken',
-	},
+	authentication,
 	resource,
 	...RESOURCES.flatMap((r) => [
 		operationSelector(r.value, r.operations, r.defaultOperation),
