@@ -35,6 +35,7 @@ const count = (word: string | undefined, fallback?: number): number => (word ===
 function describe(outcome: PlannedOutcome): string {
 	if (outcome === 'fail') return 'fail';
 	if (outcome === 'success') return 'succeed';
+	if ('failedRows' in outcome) return `reject ${outcome.failedRows.length} rows (${outcome.failedRows.map((r) => r.column).join(', ')})`;
 	return `succeed with ${outcome.failedRecords} failed records`;
 }
 

@@ -199,6 +199,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 				res.end(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
 				return;
 			}
+			if (answer.raw !== undefined) {
+				res.writeHead(answer.status, { 'Content-Length': Buffer.byteLength(answer.raw), ...answer.headers });
+				res.end(answer.raw);
+				return;
+			}
 			send(res, answer.status, answer.body, answer.headers);
 		} catch (error) {
 			if (error instanceof HttpError) {
