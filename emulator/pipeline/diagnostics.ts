@@ -31,10 +31,11 @@ import type { Flows } from './flows';
 import type { RunError, RunResult } from './runShape';
 
 /**
- * Where the runs' manifests point: another host, as Adobe's examples do (`platform-int`,
- * `platform-stage`). A client must rebuild the address from its own base URL and the batch id.
+ * Where the runs' manifests and the listings' hrefs point: another host, as Adobe's examples do
+ * (`platform-int`, `platform-stage`). A client must rebuild the address from its own base URL and the
+ * batch id. A test may point it at a server of its own, to see that nothing follows it.
  */
-export const MANIFEST_HOST = 'https://platform-int.adobe.io';
+export const MANIFEST = { host: 'https://platform-int.adobe.io' };
 export const DATA_ACCESS_PATH = '/data/foundation/export';
 
 const RETENTION_MS = 30 * 86_400_000;
@@ -294,7 +295,7 @@ function listing(batchId: string, what: 'meta' | 'failed', prefix: string, files
 	const data = page.map((f) => ({
 		name: f.name,
 		length: String(Buffer.byteLength(f.text)),
-		_links: { self: { href: `${MANIFEST_HOST}:443${DATA_ACCESS_PATH}/batches/${batchId}/${what}?path=${encodeURIComponent(prefix + f.name)}` } },
+		_links: { self: { href: `${MANIFEST.host}${DATA_ACCESS_PATH}/batches/${batchId}/${what}?path=${encodeURIComponent(prefix + f.name)}` } },
 	}));
 	return { status: 200, body: { data, _page: { limit, count: data.length } } };
 }

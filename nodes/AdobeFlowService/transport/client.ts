@@ -105,7 +105,7 @@ export class FlowServiceClient {
 			let failed: Failed;
 			try {
 				const response = await this.renewal.send<T>(options);
-				if (response.statusCode >= 200 && response.statusCode < 300 && isJsonBody(response.body)) {
+				if (response.statusCode >= 200 && response.statusCode < 300 && (request.download ? Buffer.isBuffer(response.body) : isJsonBody(response.body))) {
 					outcome = 'ok';
 					return { ...response, recovered: false };
 				}
