@@ -36,6 +36,8 @@ export interface FlowServiceRequest<T = unknown> extends Exchange {
 	/** Values that must never appear in an error: the request's own secrets. */
 	secrets?: string[];
 	itemIndex?: number;
+	/** Statuses that are answers, not errors: returned with their body (a Data Access 404: nothing kept there). */
+	answerStatuses?: number[];
 }
 
 export interface FlowServiceResponse<T> {
@@ -116,6 +118,9 @@ export class FlowServiceClient {
 				failed = readThrown(error);
 			} finally {
 				this.limiter.release(outcome);
+			}
+			if (failed.status !== undefined && request.answerStatuses?.includes(failed.status)) {
+				return { statusCode: failed.status, headers: failed.headers ?? {}, body: failed.body as T, recovered: false };
 			}
 			if (mayHaveBeenProcessed && failed.status !== undefined && request.recovery?.resentStatuses?.includes(failed.status)) {
 				const done = await request.recovery.lookup();

@@ -8,8 +8,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FlowServiceClient } from '../../transport';
-import { FlowServiceError } from '../../transport';
+import type { FlowServiceClient, FlowServiceRequest, FlowServiceResponse } from '../../transport';
 
 /** Most entries a Data Access listing gives at once. */
 const PAGE = 100;
@@ -53,20 +52,17 @@ export function batchIdOf(run: IDataObject): string | null {
 	return typeof extensions.batchId === 'string' ? extensions.batchId : null;
 }
 
-async function unlessNotFound<T>(request: Promise<T>): Promise<T | null> {
-	try {
-		return await request;
-	} catch (error) {
-		if (error instanceof FlowServiceError && error.failure.status === 404) return null;
-		throw error;
-	}
+/** The answer, or null where the Platform has nothing there (404). */
+async function unlessNotFound<T>(client: FlowServiceClient, request: FlowServiceRequest<T>): Promise<FlowServiceResponse<T> | null> {
+	const answer = await client.request<T>({ ...request, answerStatuses: [404] });
+	return answer.statusCode === 404 ? null : answer;
 }
 
 const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
 /** Catalog's batch, or null where Catalog has none. */
 export async function fetchCatalogBatch(client: FlowServiceClient, batchId: string, itemIndex: number): Promise<CatalogBatch | null> {
-	const answer = await unlessNotFound(client.request<Record<string, IDataObject>>({ service: 'catalog', method: 'GET', path: `/batches/${encodeURIComponent(batchId)}`, itemIndex }));
+	const answer = await unlessNotFound<Record<string, IDataObject>>(client, { service: 'catalog', method: 'GET', path: `/batches/${encodeURIComponent(batchId)}`, itemIndex });
 	const batch = answer?.body?.[batchId] ?? Object.values(answer?.body ?? {})[0];
 	if (!batch || typeof batch !== 'object') return null;
 	const tags = (batch.tags ?? {}) as IDataObject;
@@ -89,7 +85,7 @@ export async function listDiagnosticsFiles(client: FlowServiceClient, batchId: s
 	const files: DiagnosticsFile[] = [];
 	for (let page = 0; page < MAX_PAGES; page++) {
 		const qs: IDataObject = { start: files.length, limit: PAGE, ...(path ? { path } : {}) };
-		const answer = await unlessNotFound(client.request<{ data?: IDataObject[]; _page?: { limit?: unknown } }>({ service: 'dataaccess', method: 'GET', path: `/batches/${encodeURIComponent(batchId)}/${where}`, qs, itemIndex }));
+		const answer = await unlessNotFound<{ data?: IDataObject[]; _page?: { limit?: unknown } }>(client, { service: 'dataaccess', method: 'GET', path: `/batches/${encodeURIComponent(batchId)}/${where}`, qs, itemIndex });
 		if (answer === null) return page === 0 ? null : files;
 		const data = Array.isArray(answer.body?.data) ? answer.body.data : [];
 		files.push(...data.filter((f) => typeof f.name === 'string').map((f) => ({ name: String(f.name), length: Number.isFinite(Number(f.length)) ? Number(f.length) : null })));
@@ -101,6 +97,6 @@ export async function listDiagnosticsFiles(client: FlowServiceClient, batchId: s
 
 /** One file's bytes (`?path=<path>`), or null on a 404. */
 export async function downloadDiagnosticsFile(client: FlowServiceClient, batchId: string, where: 'meta' | 'failed', path: string, itemIndex: number): Promise<Buffer | null> {
-	const answer = await unlessNotFound(client.request<Buffer>({ service: 'dataaccess', method: 'GET', path: `/batches/${encodeURIComponent(batchId)}/${where}`, qs: { path }, download: true, itemIndex }));
+	const answer = await unlessNotFound<Buffer>(client, { service: 'dataaccess', method: 'GET', path: `/batches/${encodeURIComponent(batchId)}/${where}`, qs: { path }, download: true, itemIndex });
 	return answer?.body ?? null;
 }
