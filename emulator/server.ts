@@ -74,7 +74,7 @@ export interface Emulator {
 	markInUse(id: string): void;
 	/**
 	 * Datasets, schemas, mapping sets, source and target connections, dataflows and runs. For runs:
-	 * `pipeline.runs.planOutcome(flowId, 'fail' | 'success' | { failedRecords: n }, times?)` says how
+	 * `pipeline.runs.planOutcome(flowId, 'fail' | 'success' | { failedRecords: n } | { failedRows: [{ column, value }] }, times?)` says how
 	 * a dataflow's next runs end; `pipeline.runs.seed(flowId, [{ startedAt, durationMs?, status, read?,
 	 * written?, failed?, errors? }])` adds runs that ended in the past, at once.
 	 */
