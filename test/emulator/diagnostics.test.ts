@@ -4,21 +4,10 @@
  * file of a failed batch — for the rows a test planned the run to reject. Over HTTP, no node code.
  */
 import { seedFlowOptions } from '../../emulator/pipeline/diagnostics';
-import type { Stack } from '../../emulator/stack';
-import { startStack } from '../../emulator/stack';
-import { EmulatorClient } from './client';
+import { useEmulatorStack } from './client';
 
-let stack: Stack;
-let client: EmulatorClient;
+const held = useEmulatorStack({ runDurationMs: 30 });
 const DAY = 86_400_000;
-
-beforeAll(async () => {
-	stack = await startStack({ runDurationMs: 30 });
-	client = new EmulatorClient(stack);
-}, 60_000);
-afterAll(async () => {
-	await stack.close();
-});
 
 /** A text in an integer column, and a null in a required field. */
 const TWO_ROWS = [
@@ -31,19 +20,19 @@ const batchOf = (run: any) => promotion(run).targetInfo[0].reference.ids[0];
 const jsonLines = (text: string) => text.split('\n').filter(Boolean).map((line) => JSON.parse(line));
 
 async function raw(path: string): Promise<{ status: number; text: string }> {
-	const response = await fetch(`${stack.emulator.url}/data/foundation/export${path}`, {
+	const response = await fetch(`${held.stack.emulator.url}/data/foundation/export${path}`, {
 		headers: { Authorization: 'Bearer emulator-token', 'x-api-key': 'emulator-client', 'x-gw-ims-org-id': 'C0FFEE00000000000000000A@AdobeOrg', 'x-sandbox-name': 'prod' },
 	});
 	return { status: response.status, text: await response.text() };
 }
 
 async function runRejecting(options: { errorDiagnosticsEnabled?: boolean; partialIngestionPercent?: number }) {
-	const flow = await client.dataflow({ startTime: Math.floor(stack.emulator.clock.now() / 1000) + 3600, frequency: 'once' });
-	seedFlowOptions(stack.emulator.pipeline.flows, flow, options);
-	stack.emulator.pipeline.runs.planOutcome(flow, { failedRows: TWO_ROWS });
-	const now = Math.floor(stack.emulator.clock.now() / 1000);
-	const posted = await client.send('POST', '/runs', { flowId: flow, params: { startTime: now, windowStartTime: 0, windowEndTime: now, deltaColumn: { name: 'created_at' } } });
-	return await client.finished(posted.body.items[0].id);
+	const flow = await held.client.dataflow({ startTime: Math.floor(held.stack.emulator.clock.now() / 1000) + 3600, frequency: 'once' });
+	seedFlowOptions(held.stack.emulator.pipeline.flows, flow, options);
+	held.stack.emulator.pipeline.runs.planOutcome(flow, { failedRows: TWO_ROWS });
+	const now = Math.floor(held.stack.emulator.clock.now() / 1000);
+	const posted = await held.client.send('POST', '/runs', { flowId: flow, params: { startTime: now, windowStartTime: 0, windowEndTime: now, deltaColumn: { name: 'created_at' } } });
+	return await held.client.finished(posted.body.items[0].id);
 }
 
 describe('a run that rejected two rows, with error diagnostics on', () => {
@@ -65,7 +54,7 @@ describe('a run that rejected two rows, with error diagnostics on', () => {
 	});
 
 	test('Catalog: the batch, keyed by its id, failed, with its errors and counts', async () => {
-		const answer = (await client.send('GET', `/batches/${batch}`, undefined, 'catalog')).body[batch];
+		const answer = (await held.client.send('GET', `/batches/${batch}`, undefined, 'catalog')).body[batch];
 		expect(answer).toMatchObject({ id: batch, status: 'failed', tags: { acp_enableErrorDiagnostics: true }, metrics: { inputRecordCount: 6, outputRecordCount: 0, failedRecordCount: 2 } });
 		expect(answer.errors.map((e: any) => [e.code, e.recordCount])).toEqual([
 			['MAPPER-3700-400', 1],
@@ -74,7 +63,7 @@ describe('a run that rejected two rows, with error diagnostics on', () => {
 	});
 
 	test('Data Access: the row_errors listing (length a string), each file in JSON Lines, the samples', async () => {
-		const listing = await client.send('GET', `/batches/${batch}/meta?path=row_errors`, undefined, 'export');
+		const listing = await held.client.send('GET', `/batches/${batch}/meta?path=row_errors`, undefined, 'export');
 		expect(listing.status).toBe(200);
 		expect(listing.body._page).toEqual({ limit: 100, count: 2 });
 		expect(listing.body.data.map((f: any) => f.name)).toEqual(['conversion_errors_0.json', 'validation_errors_0.json']);
@@ -87,12 +76,12 @@ describe('a run that rejected two rows, with error diagnostics on', () => {
 		expect(validation[0]._errors[0]).toMatchObject({ code: '1555', column: 'email', expectedType: 'string', actualType: 'null', value: null });
 		expect(jsonLines((await raw(`/batches/${batch}/meta?path=row_error_samples.json`)).text)).toHaveLength(2);
 		// Paged by start and limit.
-		const second = await client.send('GET', `/batches/${batch}/meta?path=row_errors&start=1&limit=1`, undefined, 'export');
+		const second = await held.client.send('GET', `/batches/${batch}/meta?path=row_errors&start=1&limit=1`, undefined, 'export');
 		expect(second.body).toMatchObject({ data: [{ name: 'validation_errors_0.json' }], _page: { limit: 1, count: 1 } });
 	});
 
 	test('Data Access: the failed batch\'s files, a _SUCCESS marker and one part file of _validationErrors', async () => {
-		const listing = (await client.send('GET', `/batches/${batch}/failed`, undefined, 'export')).body;
+		const listing = (await held.client.send('GET', `/batches/${batch}/failed`, undefined, 'export')).body;
 		expect(listing.data.map((f: any) => f.length)[0]).toBe('0');
 		const part = listing.data[1].name;
 		expect(part).toMatch(/^part-00000-.*-c000\.json$/);
@@ -105,11 +94,11 @@ describe('a run that rejected two rows, with error diagnostics on', () => {
 test('with error diagnostics off: Catalog says INGEST-1211-400 and row_errors is not found', async () => {
 	const run = await runRejecting({});
 	const batch = batchOf(run);
-	const catalog = (await client.send('GET', `/batches/${batch}`, undefined, 'catalog')).body[batch];
+	const catalog = (await held.client.send('GET', `/batches/${batch}`, undefined, 'catalog')).body[batch];
 	expect(catalog.errors).toEqual([{ code: 'INGEST-1211-400', description: expect.stringMatching(/error diagnostics enabled/) }]);
 	expect(catalog.metrics.failedRecordCount).toBe(2);
 	expect(promotion(run).statusSummary.extensions.errors.map((e: any) => e.code)).toEqual(['INGEST-1211-400']);
-	expect((await client.send('GET', `/batches/${batch}/meta?path=row_errors`, undefined, 'export')).status).toBe(404);
+	expect((await held.client.send('GET', `/batches/${batch}/meta?path=row_errors`, undefined, 'export')).status).toBe(404);
 });
 
 test('within the partial ingestion threshold the run succeeds with the rows it rejected', async () => {
@@ -117,20 +106,20 @@ test('within the partial ingestion threshold the run succeeds with the rows it r
 	expect(run.metrics.statusSummary.status).toBe('success');
 	expect(run.metrics.recordSummary).toEqual({ inputRecordCount: 6, outputRecordCount: 4, failedRecordCount: 2 });
 	expect(promotion(run).statusSummary.extensions.errors.map((e: any) => e.code)).toEqual(['INGEST-1212-400', 'MAPPER-3700-400', 'INGEST-1555-400']);
-	expect((await client.send('GET', `/batches/${batchOf(run)}/failed`, undefined, 'export')).body.data).toEqual([]);
+	expect((await held.client.send('GET', `/batches/${batchOf(run)}/failed`, undefined, 'export')).body.data).toEqual([]);
 });
 
 test('planOutcome refuses failed rows without a column', () => {
-	const flow = stack.emulator.pipeline.flows.flows.everywhere()[0].item.id;
-	expect(() => stack.emulator.pipeline.runs.planOutcome(flow, { failedRows: [] })).toThrow(/Not a planned outcome/);
-	expect(() => stack.emulator.pipeline.runs.planOutcome(flow, { failedRows: [{ column: '' }] })).toThrow(/Not a planned outcome/);
+	const flow = held.stack.emulator.pipeline.flows.flows.everywhere()[0].item.id;
+	expect(() => held.stack.emulator.pipeline.runs.planOutcome(flow, { failedRows: [] })).toThrow(/Not a planned outcome/);
+	expect(() => held.stack.emulator.pipeline.runs.planOutcome(flow, { failedRows: [{ column: '' }] })).toThrow(/Not a planned outcome/);
 });
 
 // Last: the Platform's clock only moves forward.
 test('after 30 days the diagnostics are gone: 404; the Catalog batch stays', async () => {
 	const run = await runRejecting({ errorDiagnosticsEnabled: true });
-	stack.emulator.clock.advance(31 * DAY);
-	expect((await client.send('GET', `/batches/${batchOf(run)}/meta?path=row_errors`, undefined, 'export')).status).toBe(404);
-	expect((await client.send('GET', `/batches/${batchOf(run)}/failed`, undefined, 'export')).status).toBe(404);
-	expect((await client.send('GET', `/batches/${batchOf(run)}`, undefined, 'catalog')).status).toBe(200);
+	held.stack.emulator.clock.advance(31 * DAY);
+	expect((await held.client.send('GET', `/batches/${batchOf(run)}/meta?path=row_errors`, undefined, 'export')).status).toBe(404);
+	expect((await held.client.send('GET', `/batches/${batchOf(run)}/failed`, undefined, 'export')).status).toBe(404);
+	expect((await held.client.send('GET', `/batches/${batchOf(run)}`, undefined, 'catalog')).status).toBe(200);
 });

@@ -31,34 +31,17 @@ export const readsOnly = true;
 const LOOK_BACK = 200;
 const RETENTION_MS = 30 * 86_400_000;
 
+const RUNS = [
+	{ name: 'By ID', value: 'id', description: 'One run, e.g. from the trigger or Wait for Run' },
+	{ name: 'Latest Failed of a Dataflow', value: 'latestFailed', description: 'The newest run of the dataflow that failed or had records fail' },
+];
+
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Run',
-		name: 'explainRun',
-		type: 'options',
-		options: [
-			{ name: 'By ID', value: 'id', description: 'One run, e.g. from the trigger or Wait for Run' },
-			{ name: 'Latest Failed of a Dataflow', value: 'latestFailed', description: 'The newest run of the dataflow that failed or had records fail' },
-		],
-		default: 'id',
-	},
+	{ displayName: 'Run', name: 'explainRun', type: 'options', options: RUNS, default: 'id' },
 	{ ...runIdProperty, displayOptions: { show: { explainRun: ['id'] } } },
 	{ ...entityLocator(DATAFLOW, 'The dataflow whose latest failed run to explain'), displayOptions: { show: { explainRun: ['latestFailed'] } } },
-	{
-		displayName: 'Attach Files',
-		name: 'attachFiles',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to add the diagnostics files the failed rows were read from as binary data, each on the first item read from it',
-	},
-	{
-		displayName: 'Max Row Items',
-		name: 'maxRows',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 100,
-		description: 'Most failed rows to output; the counts per code cover every row',
-	},
+	{ displayName: 'Attach Files', name: 'attachFiles', type: 'boolean', default: false, description: 'Whether to add the diagnostics files the failed rows were read from as binary data, each on the first item read from it' },
+	{ displayName: 'Max Row Items', name: 'maxRows', type: 'number', typeOptions: { minValue: 1 }, default: 100, description: 'Most failed rows to output; the counts per code cover every row' },
 ];
 
 export const description = forOperation('run', 'explainFailure', properties);
@@ -86,7 +69,7 @@ const completedAt = (run: IDataObject) => {
 };
 
 /** Why the run failed: its errors, then its batch's (Catalog), then its rejected rows (Data Access). */
-async function explain(this: IExecuteFunctions, client: ItemContext['client'], run: IDataObject, maxRows: number, itemIndex: number): Promise<Array<{ fields: ExplanationFields; file?: RowItem['newFile'] }>> {
+async function explain(client: ItemContext['client'], run: IDataObject, maxRows: number, itemIndex: number): Promise<Array<{ fields: ExplanationFields; file?: RowItem['newFile'] }>> {
 	const batchId = batchIdOf(run);
 	const reported = reportedErrors(run);
 	const out: Array<{ fields: ExplanationFields; file?: RowItem['newFile'] }> = reported.map((e) => ({ fields: { kind: 'runError', ...e, countForCode: e.recordCount } }));
@@ -154,7 +137,7 @@ export async function execute(this: IExecuteFunctions, { itemIndex, client }: It
 		return [explanationItem(none, { kind: 'noErrors', message: `None of the latest ${LOOK_BACK} runs of dataflow ${flowId} failed or had records fail`, advice: null })];
 	}
 	const facts = runFacts(run, batchIdOf(run));
-	const found = needsExplaining(run) ? await explain.call(this, client, run, maxRows, itemIndex) : [];
+	const found = needsExplaining(run) ? await explain(client, run, maxRows, itemIndex) : [];
 	if (found.length === 0 && needsExplaining(run)) return [explanationItem(facts, { kind: 'runError', source: 'run', message: `Run ${facts.runId} ended ${facts.runStatus ?? 'without a status'}, and the Platform gives no reason` })];
 	if (found.length === 0) return [explanationItem(facts, { kind: 'noErrors', message: `Run ${facts.runId} ended ${facts.runStatus ?? 'without a status'} with no errors and no failed records: there is nothing to explain`, advice: null })];
 	const items: IDataObject[] = [];
