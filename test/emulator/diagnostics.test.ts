@@ -3,6 +3,7 @@
  * errors and counts, and the Data Access API's row error listing, files and samples, and the failed
  * file of a failed batch — for the rows a test planned the run to reject. Over HTTP, no node code.
  */
+import { runCommand } from '../../emulator/commands';
 import { seedFlowOptions } from '../../emulator/pipeline/diagnostics';
 import { useEmulatorStack } from './client';
 
@@ -113,6 +114,17 @@ test('planOutcome refuses failed rows without a column', () => {
 	const flow = held.stack.emulator.pipeline.flows.flows.everywhere()[0].item.id;
 	expect(() => held.stack.emulator.pipeline.runs.planOutcome(flow, { failedRows: [] })).toThrow(/Not a planned outcome/);
 	expect(() => held.stack.emulator.pipeline.runs.planOutcome(flow, { failedRows: [{ column: '' }] })).toThrow(/Not a planned outcome/);
+});
+
+test('npm run emulator: diagnostics <dataflow> on|off and rejectrows <dataflow> [n]', async () => {
+	const { pipeline } = held.stack.emulator;
+	const flow = await held.client.dataflow({ name: 'Typed rejects', frequency: 'once', startTime: Math.floor(held.stack.emulator.clock.now() / 1000) + 3600 });
+	expect(runCommand(pipeline, 'diagnostics "Typed rejects" on')).toBe(`Dataflow "Typed rejects" (${flow}): error diagnostics on for its next runs.`);
+	expect((pipeline.flows.flows.everywhere().find((e) => e.item.id === flow)!.item as { options?: unknown }).options).toEqual({ errorDiagnosticsEnabled: true });
+	expect(runCommand(pipeline, 'diagnostics "Typed rejects" maybe')).toBe('Usage: diagnostics <dataflow> on|off');
+	expect(runCommand(pipeline, `rejectrows ${flow} 2`)).toContain('reject 2 rows (age, email), reject 2 rows (age, email); then as usual.');
+	expect(pipeline.runs.plannedOutcomes(flow)).toEqual([{ failedRows: TWO_ROWS }, { failedRows: TWO_ROWS }]);
+	expect(runCommand(pipeline, 'rejectrows')).toBe('Usage: rejectrows <dataflow> [n]');
 });
 
 // Last: the Platform's clock only moves forward.
