@@ -3,7 +3,8 @@
  * the same ports at every start (STABLE_PORTS, or EMULATOR_PORT and EMULATOR_DATABASE_PORT), so a
  * credential saved in n8n keeps working. Typing `+1d` (or `+24h`, `+30m`…) moves the Platform's clock
  * forward, to see a daily dataflow's next run without waiting a day; `fail <dataflow> [n]`,
- * `failrows <dataflow> <count> [n]` and `succeed <dataflow> [n]` say how its next runs end.
+ * `failrows <dataflow> <count> [n]`, `rejectrows <dataflow> [n]` and `succeed <dataflow> [n]` say how
+ * its next runs end, `diagnostics <dataflow> on|off` whether they keep error diagnostics.
  */
 import { RUN_COMMANDS_HELP } from './commands';
 import { clockFromStdin, credentialValues, startStableStack } from './stack';

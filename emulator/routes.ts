@@ -19,6 +19,7 @@ export const SERVICE_PATHS = {
 	conversion: '/data/foundation/conversion',
 	catalog: '/data/foundation/catalog',
 	schemaregistry: '/data/foundation/schemaregistry',
+	export: '/data/foundation/export',
 } as const;
 
 export type Service = keyof typeof SERVICE_PATHS;
@@ -34,6 +35,8 @@ export function serviceOf(pathname: string): { service: Service; path: string } 
 export interface Answer {
 	status: number;
 	body?: unknown;
+	/** A body sent as it is, not as JSON (a Data Access file). */
+	raw?: string;
 	headers?: Record<string, string>;
 }
 
@@ -45,6 +48,7 @@ export async function route(req: IncomingMessage, ctx: RequestContext, service: 
 	const bodiless = segments[2] === 'action';
 	const body = ['POST', 'PUT', 'PATCH'].includes(method) && !bodiless ? await readJsonBody(req, ctx.requestId) : undefined;
 	const [collection, id, action] = segments;
+	if (service === 'export') return pipeline.runs.batches.dataAccess(ctx, segments, query);
 	if (service !== 'flowservice') return routeService(pipeline, service, req, ctx, segments, url, body);
 	const answer = routeFlowService(pipeline, req, ctx, segments, url, body);
 	if (answer) return answer;

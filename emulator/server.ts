@@ -74,7 +74,7 @@ export interface Emulator {
 	markInUse(id: string): void;
 	/**
 	 * Datasets, schemas, mapping sets, source and target connections, dataflows and runs. For runs:
-	 * `pipeline.runs.planOutcome(flowId, 'fail' | 'success' | { failedRecords: n }, times?)` says how
+	 * `pipeline.runs.planOutcome(flowId, 'fail' | 'success' | { failedRecords: n } | { failedRows: [{ column, value }] }, times?)` says how
 	 * a dataflow's next runs end; `pipeline.runs.seed(flowId, [{ startedAt, durationMs?, status, read?,
 	 * written?, failed?, errors? }])` adds runs that ended in the past, at once.
 	 */
@@ -197,6 +197,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 				const text = JSON.stringify(answer.body ?? {});
 				res.writeHead(answer.status, { 'Content-Type': 'application/json' });
 				res.end(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
+				return;
+			}
+			if (answer.raw !== undefined) {
+				res.writeHead(answer.status, { 'Content-Length': Buffer.byteLength(answer.raw), ...answer.headers });
+				res.end(answer.raw);
 				return;
 			}
 			send(res, answer.status, answer.body, answer.headers);

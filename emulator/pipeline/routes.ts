@@ -89,6 +89,7 @@ export function routeService(pipeline: Pipeline, service: 'conversion' | 'catalo
 		if (segments.length === 1 && method === 'GET') return { status: 200, body: pipeline.dataLake.listDatasets(ctx, query) };
 		if (segments.length === 2 && method === 'GET') return { status: 200, body: pipeline.dataLake.getDataset(ctx, segments[1]) };
 	}
+	if (service === 'catalog' && segments[0] === 'batches' && segments.length === 2 && method === 'GET') return { status: 200, body: pipeline.runs.batches.catalogBatch(ctx, segments[1]) };
 	if (service === 'schemaregistry' && segments[0] === 'tenant' && segments[1] === 'schemas' && method === 'GET') {
 		if (segments.length === 2) return { status: 200, body: pipeline.dataLake.listSchemas(ctx, query, accept) };
 		if (segments.length === 3) return { status: 200, body: pipeline.dataLake.getSchema(ctx, segments[2], accept) };

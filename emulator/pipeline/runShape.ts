@@ -11,6 +11,8 @@
 import { randomUUID } from 'node:crypto';
 
 import { newEtag } from '../store';
+import type { FailedRow } from './diagnostics';
+import { DATA_ACCESS_PATH, MANIFEST } from './diagnostics';
 import type { StoredFlow } from './flows';
 
 export interface RunError {
@@ -61,6 +63,8 @@ export interface RunResult {
 	errors: RunError[];
 	/** The promotion activity's `statusSummary.extensions.errors`. */
 	details: RunError[];
+	/** The rows it rejected, where known: its batch's diagnostics (diagnostics.ts). */
+	rows?: FailedRow[];
 }
 
 /**
@@ -105,7 +109,7 @@ export function finishRun(run: StoredRun, flow: StoredFlow, result: RunResult, c
 		statusSummary: { status, errors, activityRefs: ['promotionActivity'] },
 	};
 	const batchId = randomUUID().replace(/-/g, '').slice(0, 26).toUpperCase();
-	const manifest = (path: string) => `/data/foundation/export/batches/${batchId}/meta?path=${path}`;
+	const manifest = (path: string) => `${MANIFEST.host}${DATA_ACCESS_PATH}/batches/${batchId}/meta?path=${path}`;
 	run.activities = [
 		{
 			id: 'copyActivity',

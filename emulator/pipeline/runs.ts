@@ -25,6 +25,8 @@ import type { ConnectionStore } from '../store';
 import { newEtag } from '../store';
 import { Buckets } from './buckets';
 import type { DataLake, SchemaField } from './dataLake';
+import type { FailedRow } from './diagnostics';
+import { asRunErrors, batchErrors, Batches, diagnosticsOptions } from './diagnostics';
 import type { FlowConnections } from './flowConnections';
 import type { Flows, StoredFlow } from './flows';
 import { deltaColumnOf, scheduleOf } from './flows';
@@ -42,8 +44,13 @@ export { publicRun } from './runShape';
  * - `{ failedRecords: n }`: it reads its rows as usual, and n rows more fail the mapper; it succeeds
  *   with them as failed records (partial ingestion, as Adobe's monitoring example shows it).
  * - `success`: every row it reads is written, none fails (a table it cannot read counts as no rows).
+ * - `{ failedRows: [{ column, value, expectedType? }, …] }`: it reads its rows as usual, and these rows
+ *   more are rejected — a value the mapper cannot convert, or null in a required field (value null).
+ *   The run fails (CONNECTOR-2001-500), unless the dataflow's `options.partialIngestionPercent`
+ *   allows that many; with `options.errorDiagnosticsEnabled` its batch has their row diagnostics
+ *   (diagnostics.ts).
  */
-export type PlannedOutcome = 'fail' | 'success' | { failedRecords: number };
+export type PlannedOutcome = 'fail' | 'success' | { failedRecords: number } | { failedRows: FailedRow[] };
 
 /** A run that ended in the past, for seed(). Counts default from each other; times are epoch milliseconds. */
 export interface SeededRun {
@@ -91,6 +98,8 @@ export class Runs {
 	private readonly pending = new Set<Promise<void>>();
 	/** How each dataflow's next runs end, by flow id, first first. */
 	private readonly plans = new Map<string, PlannedOutcome[]>();
+	/** The batch of every finished run, with its diagnostics (Catalog and Data Access). */
+	readonly batches: Batches;
 
 	constructor(
 		private readonly flows: Flows,
@@ -100,7 +109,9 @@ export class Runs {
 		private readonly dataLake: DataLake,
 		private readonly pager: Pager,
 		private readonly options: { durationMs: number; clock: Clock; databaseAccess?: DatabaseAccess },
-	) {}
+	) {
+		this.batches = new Batches(options.clock);
+	}
 
 	/** Makes the runs that every enabled flow of the sandbox has come due for since it was last looked at. */
 	catchUp(ctx: RequestContext): void {
@@ -188,7 +199,7 @@ export class Runs {
 	}
 
 	/** Reads the run's window of the source table and counts the rows the mapping set fails. */
-	private async read(ctx: RequestContext, flow: StoredFlow, run: StoredRun): Promise<{ rows: Record<string, unknown>[]; failed: number }> {
+	private async read(ctx: RequestContext, flow: StoredFlow, run: StoredRun): Promise<{ rows: Record<string, unknown>[]; failed: number; rejected: FailedRow[] }> {
 		const source = this.connections.findSource(ctx, flow.sourceConnectionIds[0]);
 		const base = this.baseConnections.bucket(ctx.org, ctx.sandbox).get(source.baseConnectionId);
 		if (!base) throw new SourceError(`The base connection ${source.baseConnectionId} no longer exists`, 'invalid');
@@ -201,22 +212,26 @@ export class Runs {
 		const fields = new Map(schema?.fields.map((f) => [f.path, f]) ?? []);
 		const columns = new Set(rows.length > 0 ? Object.keys(rows[0]) : []);
 		let failed = 0;
+		const rejected: FailedRow[] = [];
 		for (const row of rows) {
-			const bad = (set?.mappings ?? []).some((m) => {
+			const bad = (set?.mappings ?? []).find((m) => {
 				if (m.sourceType !== 'ATTRIBUTE') return false;
 				const field = fields.get(m.destination);
 				return !columns.has(m.source) || (field !== undefined && !fits(row[m.source], field));
 			});
-			if (bad) failed++;
+			if (bad) {
+				failed++;
+				rejected.push({ column: bad.source, value: row[bad.source] ?? null, expectedType: fields.get(bad.destination)?.type ?? 'string', row });
+			}
 		}
-		return { rows, failed };
+		return { rows, failed, rejected };
 	}
 
 	/** What a run comes to: what it read, unless a test planned otherwise. */
 	private async outcome(ctx: RequestContext, flow: StoredFlow, run: StoredRun, planned: PlannedOutcome | undefined): Promise<RunResult> {
 		const failedCopy = (errors: RunError[]): RunResult => ({ status: 'failed', input: 0, output: 0, failed: 0, inputBytes: 0, copied: false, errors, details: errors });
 		if (planned === 'fail') return failedCopy([COPY_FAILED]);
-		let read: { rows: Record<string, unknown>[]; failed: number };
+		let read: { rows: Record<string, unknown>[]; failed: number; rejected?: FailedRow[] };
 		try {
 			read = await this.read(ctx, flow, run);
 		} catch (error) {
@@ -226,6 +241,7 @@ export class Runs {
 		const input = read.rows.length;
 		const inputBytes = input > 0 ? Buffer.byteLength(JSON.stringify(read.rows)) : 0;
 		if (planned === 'success') return { status: 'success', input, output: input, failed: 0, inputBytes, copied: true, errors: [], details: [] };
+		if (planned !== undefined && 'failedRows' in planned) return rejectedRows(flow, read, planned.failedRows, inputBytes);
 		if (planned !== undefined) {
 			const failed = read.failed + planned.failedRecords;
 			const output = input - read.failed;
@@ -234,7 +250,7 @@ export class Runs {
 		}
 		const output = input - read.failed;
 		const errors: RunError[] = read.failed > 0 ? [{ code: 'MAPPER-3700-400', recordCount: read.failed, message: 'Mapper Transform Error' }] : [];
-		return { status: output > 0 || input === 0 ? 'success' : 'failed', input, output, failed: read.failed, inputBytes, copied: true, errors, details: errors };
+		return { status: output > 0 || input === 0 ? 'success' : 'failed', input, output, failed: read.failed, inputBytes, copied: true, errors, details: errors, rows: read.rejected };
 	}
 
 	private async copy(ctx: RequestContext, flow: StoredFlow, run: StoredRun, planned: PlannedOutcome | undefined): Promise<void> {
@@ -248,6 +264,7 @@ export class Runs {
 		const target = this.connections.targets.of(owner).get(flow.targetConnectionIds[0]);
 		const dataset = target && this.dataLake.datasets.of(owner).get(String(target.params.dataSetId));
 		if (dataset) dataset.records += result.output;
+		this.batches.record({ ...owner, clientId: flow.createdClient }, run, flow, result, target ? String(target.params.dataSetId) : undefined, completedAt);
 	}
 
 	/** A dataflow wherever it is kept (any org and sandbox), by id. */
@@ -263,11 +280,16 @@ export class Runs {
 	 */
 	planOutcome(flowId: string, outcome: PlannedOutcome, times = 1): PlannedOutcome[] {
 		this.locate(flowId);
-		const known = outcome === 'fail' || outcome === 'success' || (typeof outcome === 'object' && Number.isInteger(outcome?.failedRecords) && outcome.failedRecords > 0);
-		if (!known) throw new Error(`Not a planned outcome: ${JSON.stringify(outcome)} (fail, success or { failedRecords: n } with n ≥ 1)`);
+		const rows = typeof outcome === 'object' && outcome !== null && 'failedRows' in outcome ? outcome.failedRows : undefined;
+		const known =
+			outcome === 'fail' ||
+			outcome === 'success' ||
+			(typeof outcome === 'object' && 'failedRecords' in outcome && Number.isInteger(outcome.failedRecords) && outcome.failedRecords > 0) ||
+			(Array.isArray(rows) && rows.length > 0 && rows.every((r) => typeof r?.column === 'string' && r.column !== ''));
+		if (!known) throw new Error(`Not a planned outcome: ${JSON.stringify(outcome)} (fail, success, { failedRecords: n } with n ≥ 1, or { failedRows: [{ column, value }, …] })`);
 		if (!Number.isInteger(times) || times < 1) throw new Error(`A planned outcome applies to one run or more (asked for ${times})`);
 		const plan = this.plans.get(flowId) ?? [];
-		for (let i = 0; i < times; i++) plan.push(typeof outcome === 'object' ? { failedRecords: outcome.failedRecords } : outcome);
+		for (let i = 0; i < times; i++) plan.push(rows ? { failedRows: rows.map((r) => ({ ...r })) } : typeof outcome === 'object' && 'failedRecords' in outcome ? { failedRecords: outcome.failedRecords } : outcome);
 		this.plans.set(flowId, plan);
 		return [...plan];
 	}
@@ -351,7 +373,27 @@ export class Runs {
 	clear(): void {
 		this.runs.clear();
 		this.plans.clear();
+		this.batches.clear();
 	}
+}
+
+/**
+ * A run whose planned rows are rejected, besides those of its table the mapping fails: it fails
+ * (Adobe's CONNECTOR-2001-500), unless the dataflow's partial ingestion threshold allows that share
+ * of failed records; then it succeeds with them, as the monitoring tutorial's partial run does.
+ */
+function rejectedRows(flow: StoredFlow, read: { rows: Record<string, unknown>[]; rejected?: FailedRow[] }, planned: FailedRow[], inputBytes: number): RunResult {
+	const rows = [...(read.rejected ?? []), ...planned];
+	const input = read.rows.length + planned.length;
+	const failed = rows.length;
+	const { diagnostics, partialIngestionPercent } = diagnosticsOptions(flow);
+	const partial = partialIngestionPercent !== undefined && (failed * 100) / input <= partialIngestionPercent;
+	const status = partial ? 'success' : 'failed';
+	const output = partial ? input - failed : 0;
+	const perRecord = read.rows.length > 0 ? inputBytes / read.rows.length : RECORD_BYTES;
+	const errors = partial ? [{ code: 'CONNECTOR-2001-500', message: 'Error occurred at promotion activity.' }] : [PROCESSING_FAILED];
+	const details = asRunErrors(batchErrors(rows, failed, output, status, diagnostics));
+	return { status, input, output, failed, inputBytes: Math.round(inputBytes + perRecord * planned.length), copied: true, errors, details, rows };
 }
 
 /** What runs are ordered by: they have no name. */

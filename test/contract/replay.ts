@@ -21,6 +21,8 @@ export interface Route {
 	method: string;
 	/** Matched against the path below the Flow Service base (or the IMS path). */
 	path: RegExp;
+	/** Matched against the query as sent, where given. */
+	query?: RegExp;
 	/** Answers one request after another; the last is repeated. */
 	answers: Array<{ status: number; body?: unknown; headers?: Record<string, string> }>;
 }
@@ -49,7 +51,7 @@ export async function startReplay(routes: Route[]): Promise<Replay> {
 			// a form, kept as text
 		}
 		requests.push({ method: req.method ?? 'GET', path, rawQuery, query: new URLSearchParams(rawQuery), headers: req.headers, body, text });
-		const route = routes.find((r) => r.method === req.method && r.path.test(path));
+		const route = routes.find((r) => r.method === req.method && r.path.test(path) && (r.query === undefined || r.query.test(rawQuery)));
 		if (!route) {
 			res.writeHead(599, { 'Content-Type': 'application/json' });
 			res.end(JSON.stringify({ error_code: '599000', message: `No documented answer for ${req.method} ${path}` }));

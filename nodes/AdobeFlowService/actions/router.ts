@@ -8,6 +8,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { runInOrder } from '../helpers/pool';
 import { credentialTypeFor, FlowServiceClient, FlowServiceError } from '../transport';
 import { findOperation } from './registry';
+import { binaryOf } from './shared/binaryData';
 import { readSettings, withFixedParametersOnce } from './shared/settings';
 
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
@@ -46,7 +47,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const perItem = await runInOrder(items.length, concurrency, async (itemIndex) => {
 		try {
 			const results = await op.execute.call(context, { itemIndex, client, made });
-			return results.map((json): INodeExecutionData => ({ json, pairedItem: { item: itemIndex } }));
+			return results.map((json): INodeExecutionData => ({ json, pairedItem: { item: itemIndex }, ...binaryOf(json) }));
 		} catch (error) {
 			const nodeError = asNodeError(this, error, itemIndex);
 			if (continueOnFail) return [errorItem(nodeError, itemIndex)];

@@ -36,6 +36,8 @@ export interface FlowServiceRequest<T = unknown> extends Exchange {
 	/** Values that must never appear in an error: the request's own secrets. */
 	secrets?: string[];
 	itemIndex?: number;
+	/** Statuses that are answers, not errors: returned with their body (a Data Access 404: nothing kept there). */
+	answerStatuses?: number[];
 }
 
 export interface FlowServiceResponse<T> {
@@ -108,7 +110,7 @@ export class FlowServiceClient {
 			const sentAt = this.clock.now();
 			try {
 				const response = await this.renewal.send<T>(options);
-				if (response.statusCode >= 200 && response.statusCode < 300 && isJsonBody(response.body)) {
+				if (response.statusCode >= 200 && response.statusCode < 300 && (request.download ? Buffer.isBuffer(response.body) : isJsonBody(response.body))) {
 					outcome = 'ok';
 					return { ...response, recovered: false };
 				}
@@ -119,6 +121,9 @@ export class FlowServiceClient {
 				failed = readThrown(error);
 			} finally {
 				this.limiter.release(outcome, this.clock.now() - sentAt);
+			}
+			if (failed.status !== undefined && request.answerStatuses?.includes(failed.status)) {
+				return { statusCode: failed.status, headers: failed.headers ?? {}, body: failed.body as T, recovered: false };
 			}
 			if (mayHaveBeenProcessed && failed.status !== undefined && request.recovery?.resentStatuses?.includes(failed.status)) {
 				const done = await request.recovery.lookup();

@@ -15,12 +15,16 @@ import type {
 
 export const FLOW_SERVICE_PATH = '/data/foundation/flowservice';
 
-/** The Platform services the node calls, by their base path: Flow Service, and for the pipeline Data Prep, Catalog and the Schema Registry. */
+/**
+ * The Platform services the node calls, by their base path: Flow Service, for the pipeline Data Prep,
+ * Catalog and the Schema Registry, and for a run's error diagnostics Data Access.
+ */
 export const SERVICE_PATHS = {
 	flowservice: FLOW_SERVICE_PATH,
 	conversion: '/data/foundation/conversion',
 	catalog: '/data/foundation/catalog',
 	schemaregistry: '/data/foundation/schemaregistry',
+	dataaccess: '/data/foundation/export',
 } as const;
 
 export type PlatformService = keyof typeof SERVICE_PATHS;
@@ -55,6 +59,8 @@ export interface Exchange {
 	qs?: IDataObject;
 	body?: unknown;
 	headers?: Record<string, string>;
+	/** A file to download: its body comes back as bytes (a Buffer), not read as JSON. */
+	download?: boolean;
 }
 
 function plainHeaders(headers: unknown): Record<string, unknown> {
@@ -110,6 +116,10 @@ export class PlatformHttp {
 			timeout: this.timeoutMs,
 			arrayFormat: 'repeat',
 		};
+		if (exchange.download) {
+			options.json = false;
+			options.encoding = 'arraybuffer';
+		}
 		if (exchange.body !== undefined) options.body = exchange.body as IDataObject;
 		return options;
 	}
@@ -119,6 +129,18 @@ export class PlatformHttp {
 		const credentialsDecrypted = await this.credentialsOnce();
 		const sent = { ...options, ...(throwHttpErrors ? {} : { ignoreHttpStatusErrors: true }) };
 		const response = (await this.context.helpers.httpRequestWithAuthentication.call(this.context, this.credentialType, sent, { credentialsDecrypted })) as RawResponse<T>;
-		return { statusCode: response.statusCode, headers: plainHeaders(response.headers), body: response.body };
+		// A download that failed: its body is read as the Platform's error, as any other.
+		const body = Buffer.isBuffer(response.body) && (response.statusCode < 200 || response.statusCode >= 300) ? (readBytes(response.body) as T) : response.body;
+		return { statusCode: response.statusCode, headers: plainHeaders(response.headers), body };
+	}
+}
+
+/** Bytes as JSON where they are, else as text. */
+function readBytes(bytes: Buffer): unknown {
+	const text = bytes.toString('utf8');
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return text;
 	}
 }

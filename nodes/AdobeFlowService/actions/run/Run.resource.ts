@@ -1,5 +1,6 @@
 /** The Run resource: the runs of a dataflow, and waiting for one to finish. */
 import type { Resource } from '../shared/operation';
+import * as explainFailure from './explainFailure.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as wait from './wait.operation';
@@ -9,5 +10,5 @@ export const resource = {
 	name: 'Run',
 	description: 'A run of a dataflow, with its record counts',
 	defaultOperation: 'wait',
-	operations: { get, getMany, wait },
+	operations: { get, getMany, wait, explainFailure },
 } satisfies Resource;
