@@ -5,29 +5,14 @@
  * holds, is accepted with the etag just read and answered in the documented shape; the flow then
  * reads back with what was sent, as a look-up of the Platform shows it (get-flow).
  */
-import type { Stack } from '../../emulator/stack';
-import { startStack } from '../../emulator/stack';
 import type { Answer } from '../emulator/client';
-import { EmulatorClient, sendTo } from '../emulator/client';
+import { useEmulator } from '../emulator/client';
 import { FIXTURES, missingShape } from './fixtures';
 
-let stack: Stack;
-let client: EmulatorClient;
-
-beforeAll(async () => {
-	stack = await startStack({ runDurationMs: 30 });
-	client = new EmulatorClient(stack);
-}, 60_000);
-afterAll(async () => {
-	await stack.close();
-});
-
-const flowOf = async (id: string) => (await client.get(`/flows/${id}`)).items[0];
+const emulator = useEmulator();
+const flowOf = async (id: string) => await emulator.client.flow(id);
+const patch = async (id: string, operations: unknown) => await emulator.client.patchFlow(id, operations);
 const documentedOps = (name: string): any[] => structuredClone(FIXTURES[name].request!.body as any[]);
-
-async function patch(id: string, operations: unknown): Promise<Answer> {
-	return await sendTo(stack.emulator.url, 'PATCH', `/flows/${id}`, operations, { headers: { 'If-Match': (await flowOf(id)).etag, 'Content-Type': 'application/json' } });
-}
 
 function documented(name: string, answer: Answer) {
 	expect(answer.status).toBe(FIXTURES[name].response.status);
@@ -35,13 +20,13 @@ function documented(name: string, answer: Answer) {
 }
 
 test('update-flow (update-dataflows.md): frequency, name and description replaced; the look-up has the documented shape', async () => {
-	const id = await client.dataflow({ frequency: 'hour' });
+	const id = await emulator.client.dataflow({ frequency: 'hour' });
 	// The page replaces the description: the flow must have one (replace needs the member, RFC 6902).
 	expect((await patch(id, [{ op: 'add', path: '/description', value: 'before' }])).status).toBe(200);
 	const ops = documentedOps('update-flow');
 	const answer = await patch(id, ops);
 	documented('update-flow', answer);
-	const read = await client.get(`/flows/${id}`);
+	const read = await emulator.client.get(`/flows/${id}`);
 	expect(read.items[0]).toMatchObject({ name: ops[1].value, description: ops[2].value, scheduleParams: { frequency: 'day' }, etag: answer.body.etag });
 	const shape = structuredClone(FIXTURES['get-flow'].response.body) as any;
 	// What a flow has only after its first run, and the sandbox id the emulator has no notion of.
@@ -51,9 +36,9 @@ test('update-flow (update-dataflows.md): frequency, name and description replace
 });
 
 test('update-flow-mapping (update-dataflows.md): the documented /transformations/0 on a flow whose Mapping is at 0 (scheduled Once)', async () => {
-	const pieces = await client.pieces();
-	const id = await client.dataflow({ frequency: 'once', pieces });
-	const other = (await client.pieces('sales.customers', [['name', 'person.name.fullName']])).mapping;
+	const pieces = await emulator.client.pieces();
+	const id = await emulator.client.dataflow({ frequency: 'once', pieces });
+	const other = (await emulator.client.pieces('sales.customers', [['name', 'person.name.fullName']])).mapping;
 	const ops = documentedOps('update-flow-mapping');
 	// The page's set and version 2 are its own; the emulator's new set is at version 0.
 	ops[0].value.params = { mappingId: other, mappingVersion: 0 };
@@ -63,10 +48,10 @@ test('update-flow-mapping (update-dataflows.md): the documented /transformations
 });
 
 test("update-flow-mapping on the page's own kind of flow (get-flow: Copy at 0, Mapping at 1): taken at the Mapping's index", async () => {
-	const id = await client.dataflow({ frequency: 'day' });
+	const id = await emulator.client.dataflow({ frequency: 'day' });
 	const before = await flowOf(id);
 	expect(before.transformations.map((t: any) => t.name)).toEqual((FIXTURES['get-flow'].response.body as any).items[0].transformations.map((t: any) => t.name));
-	const other = (await client.pieces('sales.customers', [['name', 'person.name.fullName']])).mapping;
+	const other = (await emulator.client.pieces('sales.customers', [['name', 'person.name.fullName']])).mapping;
 	const ops = documentedOps('update-flow-mapping');
 	ops[0].value.params = { mappingId: other, mappingVersion: 0 };
 	ops[0].path = `/transformations/${before.transformations.findIndex((t: any) => t.name === 'Mapping')}`;
@@ -78,7 +63,7 @@ test("update-flow-mapping on the page's own kind of flow (get-flow: Copy at 0, M
 });
 
 test('update-flow-options (partial.md): accepted as documented, on a flow that had no options', async () => {
-	const id = await client.dataflow();
+	const id = await emulator.client.dataflow();
 	expect(await flowOf(id)).not.toHaveProperty('options');
 	documented('update-flow-options', await patch(id, documentedOps('update-flow-options')));
 	expect((await flowOf(id)).options).toEqual({ partialIngestionPercent: 10, errorDiagnosticsEnabled: true });

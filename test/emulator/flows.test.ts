@@ -4,38 +4,22 @@
  * the Platform shows them, a mapping swap checked as a create is, `lastOperation` after an update,
  * and the refusals of Adobe's catalogs. Over HTTP, no node code.
  */
-import type { Stack } from '../../emulator/stack';
-import { startStack } from '../../emulator/stack';
 import type { Answer } from './client';
-import { EmulatorClient, sendTo } from './client';
+import { sendTo, useEmulator } from './client';
 
-let stack: Stack;
-let client: EmulatorClient;
-
-beforeAll(async () => {
-	stack = await startStack({ runDurationMs: 30 });
-	client = new EmulatorClient(stack);
-}, 60_000);
-afterAll(async () => {
-	await stack.close();
-});
-
-const flowOf = async (id: string) => (await client.get(`/flows/${id}`)).items[0];
-
-/** PATCH with the flow's etag as it is now (or the one given). */
-async function patch(id: string, operations: unknown, etag?: string): Promise<Answer> {
-	return await sendTo(stack.emulator.url, 'PATCH', `/flows/${id}`, operations, { headers: { 'If-Match': etag ?? (await flowOf(id)).etag } });
-}
+const emulator = useEmulator();
+const flowOf = async (id: string) => await emulator.client.flow(id);
+const patch = async (id: string, operations: unknown, etag?: string) => await emulator.client.patchFlow(id, operations, etag);
 
 const code = (answer: Answer) => String(answer.body?.type).replace(/^.*FLOW-/, '');
 
 /** A daily dataflow (Copy at 0, Mapping at 1), made with `options` when given. */
 async function dataflow(options?: unknown): Promise<{ id: string; pieces: { source: string; target: string; mapping: string } }> {
-	const pieces = await client.pieces();
-	const id = await client.dataflow({ pieces });
+	const pieces = await emulator.client.pieces();
+	const id = await emulator.client.dataflow({ pieces });
 	if (options === undefined) return { id, pieces };
 	const flow = await flowOf(id);
-	const made = await client.send('POST', '/flows', {
+	const made = await emulator.client.send('POST', '/flows', {
 		name: `${flow.name} with options`,
 		flowSpec: flow.flowSpec,
 		sourceConnectionIds: flow.sourceConnectionIds,
@@ -56,14 +40,14 @@ describe('options', () => {
 	});
 
 	test('a create with options the option spec refuses: 1312-400, nothing made', async () => {
-		const pieces = await client.pieces();
-		const flow = await flowOf(await client.dataflow({ pieces }));
-		const before = (await client.get('/flows?limit=100')).items.length;
+		const pieces = await emulator.client.pieces();
+		const flow = await flowOf(await emulator.client.dataflow({ pieces }));
+		const before = (await emulator.client.get('/flows?limit=100')).items.length;
 		const clean = { name: 'refused', flowSpec: flow.flowSpec, sourceConnectionIds: flow.sourceConnectionIds, targetConnectionIds: flow.targetConnectionIds, transformations: flow.transformations, scheduleParams: flow.scheduleParams };
 		for (const options of [{ partialIngestionPercent: 0 }, { partialIngestionPercent: '-3' }, { partialIngestionPercent: 'ten' }, { errorDiagnosticsEnabled: 'yes' }, ['errorDiagnosticsEnabled']]) {
-			expect([options, code(await client.send('POST', '/flows', { ...clean, options }))]).toEqual([options, '1312-400']);
+			expect([options, code(await emulator.client.send('POST', '/flows', { ...clean, options }))]).toEqual([options, '1312-400']);
 		}
-		expect((await client.get('/flows?limit=100')).items.length).toBe(before);
+		expect((await emulator.client.get('/flows?limit=100')).items.length).toBe(before);
 	});
 
 	test('add /options replaces the object whole; add /options/{key} sets one key; remove takes one away', async () => {
@@ -118,7 +102,7 @@ describe('name, description, schedule; If-Match; lastOperation', () => {
 		const { id } = await dataflow();
 		const etag = (await flowOf(id)).etag;
 		expect(code(await patch(id, [{ op: 'replace', path: '/description', value: 'x' }]))).toBe('1455-400');
-		expect(code(await sendTo(stack.emulator.url, 'PATCH', `/flows/${id}`, [{ op: 'replace', path: '/name', value: 'x' }]))).toBe('1403-400');
+		expect(code(await sendTo(emulator.stack.emulator.url, 'PATCH', `/flows/${id}`, [{ op: 'replace', path: '/name', value: 'x' }]))).toBe('1403-400');
 		expect((await patch(id, [{ op: 'add', path: '/description', value: 'x' }], etag)).status).toBe(200);
 		const stale = await patch(id, [{ op: 'replace', path: '/name', value: 'y' }], etag);
 		expect([stale.status, code(stale)]).toEqual([412, '1404-412']);
@@ -133,7 +117,7 @@ describe('the mapping swap', () => {
 
 	test('a Mapping replaced at its own index is taken, read back with its version as a string; written over Copy it is refused (1365-400)', async () => {
 		const { id, pieces } = await dataflow();
-		const other = (await client.pieces('sales.customers', [['name', 'person.name.fullName']])).mapping;
+		const other = (await emulator.client.pieces('sales.customers', [['name', 'person.name.fullName']])).mapping;
 		expect(code(await patch(id, [{ op: 'replace', path: '/transformations/0', value: mapping(other) }]))).toBe('1365-400');
 		expect((await flowOf(id)).transformations.map((t: any) => t.name)).toEqual(['Copy', 'Mapping']);
 		expect((await patch(id, [{ op: 'replace', path: '/transformations/1', value: mapping(other) }])).status).toBe(200);
@@ -145,7 +129,7 @@ describe('the mapping swap', () => {
 
 	test('a mapping set that does not exist: 1419-400; a version it never had: 1412-400; another schema: 1425-400; nothing applied', async () => {
 		const { id } = await dataflow();
-		const sets = stack.emulator.pipeline.mappingSets.sets.bucket('C0FFEE00000000000000000A@AdobeOrg', 'prod');
+		const sets = emulator.stack.emulator.pipeline.mappingSets.sets.bucket('C0FFEE00000000000000000A@AdobeOrg', 'prod');
 		const foreign = 'e'.repeat(32);
 		sets.set(foreign, { ...[...sets.values()][0], id: foreign, schemaId: 'https://ns.adobe.com/emulator/schemas/another' });
 		const known = [...sets.values()][0].id;

@@ -13,7 +13,7 @@ import { fetchMappingSet, mappingIdProperty, readMappingId } from '../mapping/ma
 import { validated } from '../shared/fieldErrors';
 import { DATAFLOW, entityLocator, readEntityId } from '../shared/flowObjects';
 import type { ItemContext } from '../shared/operation';
-import { forOperation } from '../shared/operation';
+import { forOperation, updateFieldsCollection } from '../shared/operation';
 import { mappingChange, patchDataflow, textChanges, together } from './dataflowPatch';
 import { errorDiagnosticsProperty, optionsChange, partialIngestionProperty, readUpdateOptions, thresholdProperty } from './ingestionOptions';
 
@@ -30,29 +30,22 @@ delete mappingLocator.required;
 
 const properties: INodeProperties[] = [
 	entityLocator(DATAFLOW, 'The dataflow to update'),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'New description of the dataflow' },
-			{ ...errorDiagnosticsProperty, hint: 'Turned on with Partial Ingestion, as in the Platform' },
-			{ ...mappingLocator, hint: "From List shows only the mappings to the dataset's schema of the dataflow picked above: the Platform takes no other" },
-			{
-				displayName: 'Mapping Version',
-				name: 'mappingVersion',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: "The version of the mapping set to use (0 for a set never changed). Without it, the set's current version; without Mapping, the dataflow's own set.",
-			},
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'New name of the dataflow' },
-			{ ...partialIngestionProperty, default: true },
-			{ ...thresholdProperty, hint: 'Gives Partial Ingestion on with this threshold' },
-		],
-	},
+	updateFieldsCollection([
+		{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'New description of the dataflow' },
+		{ ...errorDiagnosticsProperty, hint: 'Turned on with Partial Ingestion, as in the Platform' },
+		{ ...mappingLocator, hint: "From List shows only the mappings to the dataset's schema of the dataflow picked above: the Platform takes no other" },
+		{
+			displayName: 'Mapping Version',
+			name: 'mappingVersion',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: "The version of the mapping set to use (0 for a set never changed). Without it, the set's current version; without Mapping, the dataflow's own set.",
+		},
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'New name of the dataflow' },
+		{ ...partialIngestionProperty, default: true },
+		{ ...thresholdProperty, hint: 'Given alone, turns Partial Ingestion on at this threshold' },
+	]),
 ];
 
 export const description = forOperation('dataflow', 'update', properties);

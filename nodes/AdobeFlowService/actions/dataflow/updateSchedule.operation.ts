@@ -9,7 +9,7 @@ import { FieldError } from '../../helpers/validation';
 import type { Changes } from '../shared/createOnce';
 import type { ItemContext } from '../shared/operation';
 import { fieldError } from '../shared/fieldErrors';
-import { forOperation } from '../shared/operation';
+import { forOperation, updateFieldsCollection } from '../shared/operation';
 import { DATAFLOW, entityLocator, readEntityId } from '../shared/flowObjects';
 import { patchDataflow } from './dataflowPatch';
 import type { Frequency } from './schedule';
@@ -19,14 +19,7 @@ export const option = { name: 'Update Schedule', value: 'updateSchedule', action
 
 const properties: INodeProperties[] = [
 	entityLocator(DATAFLOW, 'The dataflow whose schedule to change'),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [frequencyProperty, intervalProperty],
-	},
+	updateFieldsCollection([frequencyProperty, intervalProperty]),
 ];
 
 export const description = forOperation('dataflow', 'updateSchedule', properties);
