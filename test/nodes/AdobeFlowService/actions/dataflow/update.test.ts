@@ -114,6 +114,12 @@ describe('the mapping', () => {
 		const flow = await dataflow();
 		const version = await failure(update(flow.id, { mappingId: byId(parts.other), mappingVersion: 3 }));
 		expect(version.message).toMatch(/Invalid Mapping Version .*\[400 FLOW-1412-400\]$/);
+		// A version alone is one of the dataflow's own set: the one it has changes nothing, another is sent.
+		const before = patches();
+		expect(await update(flow.id, { mappingVersion: 0 })).toMatchObject({ mappingId: parts.mapping, changes: [] });
+		expect(patches()).toBe(before);
+		expect((await failure(update(flow.id, { mappingVersion: 1 }))).message).toMatch(/\[400 FLOW-1412-400\]$/);
+		expect(patches()).toBe(before + 1);
 		const sets = h.stack.emulator.pipeline.mappingSets.sets.bucket(ORG, 'prod');
 		const foreign = 'a'.repeat(32);
 		sets.set(foreign, { ...sets.get(String(parts.other))!, id: foreign, schemaId: 'https://ns.adobe.com/emulator/schemas/another' });
