@@ -69,6 +69,8 @@ export const CODES = {
 	badFrequency: { code: '1397-400', title: 'Bad Request', catalog: 'sources-errors.md' },
 	stateInBody: { code: '1410-400', title: 'Invalid request', catalog: 'flow-service-errors.md' },
 	actionNotAllowed: { code: '1422-400', title: 'Invalid request', catalog: 'flow-service-errors.md' },
+	mappingVersion: { code: '1412-400', title: 'Invalid request', catalog: 'flow-service-errors.md' },
+	mappingInvalid: { code: '1419-400', title: 'Invalid request', catalog: 'flow-service-errors.md' },
 	schemaMismatch: { code: '1425-400', title: 'Invalid request', catalog: 'flow-service-errors.md' },
 	badContinuationToken: { code: '9001-400', title: 'Bad Request', catalog: 'emulator' },
 	targetSchemaNotDataset: { code: '9002-400', title: 'Bad Request', catalog: 'emulator' },

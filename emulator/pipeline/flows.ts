@@ -3,6 +3,10 @@
  * delete and monitoring tutorials and the OpenAPI: create (201 `{id, etag}`), get and list
  * (`{items}`), JSON Patch with If-Match, `POST /flows/{id}/action?op=enable|disable`, delete (204).
  * Runs are made by runs.ts when a schedule comes due.
+ *
+ * `options` (error diagnostics, partial ingestion) are kept as the partial-ingestion page shows them
+ * (help/ingestion/batch-ingestion/partial.md): a top-level object, its percent read back as a number
+ * though the page's PATCH sends the string "10"; see flowPatch.ts, with what a PATCH may change.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -11,10 +15,12 @@ import { flowError } from '../errors';
 import type { RequestContext } from '../gateway';
 import type { Pager } from '../listing';
 import { checkParameters, filterItems, orderItems, readFilters } from '../listing';
+import { applyJsonPatch } from '../patch';
 import { newEtag, sameEtag } from '../store';
 import type { Stamp } from './buckets';
 import { Buckets, stamp } from './buckets';
 import type { FlowConnections } from './flowConnections';
+import { FLOW_PATCH_PATHS, readOptions, transformationRules } from './flowPatch';
 import type { MappingSets } from './mappingSets';
 import type { Schedule } from './schedule';
 import { readSchedule, scheduleParams } from './schedule';
@@ -56,7 +62,9 @@ export interface StoredFlow extends Stamp {
 	scheduleParams: Record<string, string>;
 	transformations: Transformation[];
 	runs: string;
+	options?: Record<string, unknown>;
 	lastRunDetails?: Record<string, unknown>;
+	lastOperation?: Record<string, unknown>;
 }
 
 export function scheduleOf(flow: StoredFlow): Schedule {
@@ -97,8 +105,16 @@ export class Flows {
 		if (!mapping) {
 			throw flowError('mappingMissing', 'The source columns could not be fetched for ingestion because the mapping transformation is missing. Please add the mapping transformation and try again.', ctx.requestId);
 		}
-		const set = typeof mapping.params.mappingId === 'string' ? this.mappings.find(ctx, mapping.params.mappingId) : undefined;
-		if (!set) throw flowError('invalidParamValue', `The provided param value ${String(mapping.params.mappingId)} is not a valid input for property=mappingId. Please provide a valid param value and try again.`, ctx.requestId);
+		const { mappingId, mappingVersion } = mapping.params;
+		const set = typeof mappingId === 'string' ? this.mappings.find(ctx, mappingId) : undefined;
+		if (!set) {
+			throw flowError('mappingInvalid', `Error while validating mapping with id ${String(mappingId)}, version ${String(mappingVersion)}. This could be because of inadequate permissions on mapped fields. Please check your mapping or contact your admin.`, ctx.requestId);
+		}
+		// A version the set has had: 0 up to its current one (Data Prep numbers them from 0), as a number or its string.
+		const version = typeof mappingVersion === 'number' || (typeof mappingVersion === 'string' && /^\d+$/.test(mappingVersion)) ? Number(mappingVersion) : NaN;
+		if (!Number.isInteger(version) || version < 0 || version > set.version) {
+			throw flowError('mappingVersion', 'Invalid Mapping Version in request. Please provide correct mapping version.', ctx.requestId);
+		}
 		if (set.schemaId !== targetSchemaId) {
 			throw flowError('schemaMismatch', `The schema ${set.schemaId} of mapping ${set.id} does not match the schema ${targetSchemaId} of the target dataset.`, ctx.requestId);
 		}
@@ -137,6 +153,7 @@ export class Flows {
 		const schedule = readSchedule(request.scheduleParams, ctx.requestId);
 		const targetSchemaId = String((target.data.schema as { id?: unknown } | undefined)?.id);
 		const transformations = this.checkTransformations(ctx, request.transformations, schedule, targetSchemaId);
+		const options = readOptions(request.options, ctx.requestId);
 		const id = randomUUID();
 		return this.flows.put(ctx, {
 			id,
@@ -152,6 +169,8 @@ export class Flows {
 			},
 			scheduleParams: scheduleParams(schedule),
 			transformations,
+			// Not in Adobe's create examples nor the OpenAPI's create body: taken at the top level, where GET and PATCH have it (inferred).
+			...(options ? { options } : {}),
 			runs: `/runs?property=flowId==${id}`,
 			...stamp(ctx, this.clock.now()),
 		});
@@ -185,34 +204,24 @@ export class Flows {
 		return this.flows.put(ctx, flow);
 	}
 
-	/** JSON Patch on the name, description, schedule members and transformations ([UPD]); the result is checked again. */
+	/**
+	 * JSON Patch on the name, description, schedule members, transformations and options (flowPatch.ts);
+	 * the result is checked again as a create is. `lastOperation` reports the update as Adobe's look-up
+	 * after a PATCH shows it: the ops as sent, completed at once here (the Platform may take a while).
+	 */
 	update(ctx: RequestContext, id: string, ifMatch: string | undefined, operations: unknown): StoredFlow {
 		const flow = this.find(ctx, id);
 		this.checkVersion(ctx, flow, ifMatch, true);
-		if (!Array.isArray(operations) || operations.length === 0) {
-			throw flowError('emptyBody', 'The request body cannot be null or empty. Please provide a request body and try again.', ctx.requestId);
-		}
-		const next = structuredClone(flow);
-		for (const operation of operations as Array<{ op?: unknown; path?: unknown; value?: unknown }>) {
-			const op = String(operation?.op).toLowerCase();
-			const path = String(operation?.path);
-			if (!['add', 'replace', 'remove'].includes(op)) {
-				throw flowError('unsupportedPatchOp', `Unsupported operation '${String(operation?.op)}' received. Please use one of the supported operation types and try again.`, ctx.requestId);
-			}
-			const schedule = /^\/scheduleParams\/(startTime|frequency|interval|backfill)$/.exec(path);
-			const transformation = /^\/transformations\/(\d+)$/.exec(path);
-			if (path === '/name' && op !== 'remove' && typeof operation.value === 'string' && operation.value.trim()) next.name = operation.value;
-			else if (path === '/description' && op !== 'remove') next.description = String(operation.value);
-			else if (path === '/description') delete next.description;
-			else if (schedule && op === 'remove') delete next.scheduleParams[schedule[1]];
-			else if (schedule) next.scheduleParams[schedule[1]] = String(operation.value);
-			else if (transformation && op !== 'remove' && Number(transformation[1]) < next.transformations.length) next.transformations[Number(transformation[1])] = operation.value as Transformation;
-			else throw flowError('invalidPatchPath', `The path ${path} provided in ops is invalid. Please provide valid path ${path} and try again.`, ctx.requestId);
-		}
+		const next = applyJsonPatch(flow, operations, { paths: FLOW_PATCH_PATHS, anyCase: true, ...transformationRules(ctx.requestId) }, ctx.requestId);
 		const schedule = readSchedule(next.scheduleParams, ctx.requestId);
 		const target = this.connections.findTarget(ctx, next.targetConnectionIds[0]);
 		next.transformations = this.checkTransformations(ctx, next.transformations, schedule, String((target.data.schema as { id?: unknown }).id));
 		next.scheduleParams = scheduleParams(schedule);
+		const options = readOptions(next.options, ctx.requestId);
+		if (options) next.options = options;
+		else delete next.options;
+		const now = this.clock.now();
+		next.lastOperation = { started: now, updated: now, percentCompleted: 100.0, status: { value: 'completed', errors: [] }, ops: structuredClone(operations), operation: 'update' };
 		return this.touch(ctx, next);
 	}
 

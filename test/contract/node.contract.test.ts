@@ -388,7 +388,9 @@ describe('the pipeline: each Create sends the documented body, and documented an
 		});
 		expectDocumentedRequest(requests[0], fixture);
 		const sent = requests[0].body as typeof documented;
-		expect(keys(sent)).toEqual(keys(documented));
+		// And `options`, which no create example carries: sent where the flow's look-up and the PATCH of partial.md have it (inferred).
+		expect(keys(sent)).toEqual([...keys(documented), 'options'].sort());
+		expect(sent.options).toEqual({ errorDiagnosticsEnabled: true });
 		expect(sent.flowSpec).toEqual(documented.flowSpec);
 		expect(sent.transformations.map((t) => t.name)).toEqual(documented.transformations.map((t) => t.name));
 		expect(sent.transformations[1]).toEqual(documented.transformations[1]);
@@ -396,6 +398,50 @@ describe('the pipeline: each Create sends the documented body, and documented an
 		// The values the tutorial writes as strings, sent as the flow spec's schema types them.
 		expect(sent.scheduleParams).toEqual({ startTime: 1612310466, frequency: 'minute', interval: 15, backfill: true });
 		expect(out[0].json).toMatchObject({ ...(fixture.response.body as IDataObject), created: true });
+	});
+
+	describe('Dataflow → Update (update-dataflows.md, partial.md): If-Match with the etag read first; the documented ops', () => {
+		const FLOW_ID = '2edc08ac-4df5-4fe6-936f-81a19ce92f5c';
+		const got = FIXTURES['get-flow'];
+		const documentedFlow = (got.response.body as { items: IDataObject[] }).items[0];
+		const update = async (fixture: Fixture, updateFields: IDataObject) => {
+			const { out, requests } = await against([answer(got), answer(fixture)], { resource: 'dataflow', operation: 'update', dataflow: byId(FLOW_ID), updateFields });
+			const patch = requests.find((r) => r.method === 'PATCH')!;
+			expectDocumentedRequest(patch, fixture);
+			expect(patch.headers['content-type']).toMatch(/^application\/json/);
+			expect(patch.headers['if-match']).toBe(documentedFlow.etag);
+			return { out, ops: patch.body as Array<{ op: string; path: string; value: any }> };
+		};
+		const opsOf = (body: unknown) => (body as Array<{ op: string; path: string }>).map((o) => `${o.op} ${o.path}`);
+
+		test('name and description: replace each, as documented (the documented flow has a description)', async () => {
+			const fixture = FIXTURES['update-flow'];
+			const { out, ops } = await update(fixture, { name: 'Database Dataflow Feb2021', description: 'Database dataflow for testing update API' });
+			expect(opsOf(fixture.request!.body)).toEqual(expect.arrayContaining(opsOf(ops)));
+			expect(opsOf(ops)).toEqual(['replace /name', 'replace /description']);
+			// The documented look-up, as Dataflow → Get shows it, and what changed.
+			expect(out[0].json).toMatchObject({ id: FLOW_ID, mappingId: '0b090130b58b4819afc78b6dc98b484d', mappingVersion: 0, incrementalColumn: 'Datefield', errorDiagnostics: false, partialIngestionPercent: null, changes: ['name', 'description'] });
+		});
+
+		test('the mapping: the documented replace with a Mapping, at the index the documented flow holds it (1; Copy is at 0)', async () => {
+			const fixture = FIXTURES['update-flow-mapping'];
+			const [documented] = fixture.request!.body as Array<{ op: string; path: string; value: { params: IDataObject } }>;
+			const { ops } = await update(fixture, { mappingId: byId(String(documented.value.params.mappingId)), mappingVersion: documented.value.params.mappingVersion as number });
+			expect(ops).toHaveLength(1);
+			expect([ops[0].op, ops[0].path]).toEqual([documented.op, '/transformations/1']);
+			expect(ops[0].value).toEqual(documented.value);
+		});
+
+		test('options: add /options as documented, the object merged whole; the percent a number, as the flow spec and the read-back type it', async () => {
+			const fixture = FIXTURES['update-flow-options'];
+			const { ops } = await update(fixture, { partialIngestion: true, partialIngestionThreshold: 10 });
+			expect(opsOf(fixture.request!.body)).toEqual(expect.arrayContaining(opsOf(ops)));
+			expect(ops).toEqual([{ op: 'add', path: '/options', value: { errorDiagnosticsEnabled: true, partialIngestionPercent: 10 } }]);
+			// The keys the documented PATCH leaves the options with.
+			const read = FIXTURES['update-flow-options'].request!.body as Array<{ path: string; value: unknown }>;
+			const documentedKeys = [...Object.keys(read[0].value as object), read[1].path.split('/').pop()!].sort();
+			expect(Object.keys(ops[0].value).sort()).toEqual(documentedKeys);
+		});
 	});
 
 	test('Runs (monitor.md): the documented run becomes one item with its record counts, status and errors; Wait for Run returns it', async () => {

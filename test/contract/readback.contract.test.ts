@@ -71,7 +71,7 @@ afterAll(async () => {
 });
 
 /** Every fixture has its test here: a new fixture without one fails. */
-const HELD = ['mapping-set-create-vs-lookup', 'flow-create-vs-get', 'base-connection-create-vs-get', 'base-connection-patch-vs-get', 'dataset-create-vs-lookup'];
+const HELD = ['mapping-set-create-vs-lookup', 'flow-create-vs-get', 'flow-options-patch-vs-get', 'base-connection-create-vs-get', 'base-connection-patch-vs-get', 'dataset-create-vs-lookup'];
 test('every documented read-back is held to', () => {
 	expect(Object.keys(READBACKS).sort()).toEqual([...HELD].sort());
 	for (const fixture of Object.values(READBACKS)) expect(fixture.source.repo).toBe('AdobeDocs/experience-platform.en');
@@ -158,6 +158,35 @@ describe('dataflows (database-nosql.md create, update-dataflows.md look-up of th
 		// Kept out: what a flow has only after its last update or its first run, and the sandbox id the emulator has no notion of.
 		for (const key of ['lastOperation', 'lastRunDetails', 'runs', 'sandboxId']) delete documented.items[0][key];
 		expect(missingShape(documented, read.body ?? read)).toEqual([]);
+	});
+});
+
+describe('dataflow options (partial.md: PATCH, then look up)', () => {
+	test('add /options replaces the object; the percent sent as the string "10" reads back as the number 10', async () => {
+		const fixture = READBACKS['flow-options-patch-vs-get'];
+		const source = await send('POST', '/sourceConnections', { name: 'rb options source', baseConnectionId: baseId, data: { format: 'tabular' }, params: { tableName: 'sales.customers', columns: [] }, connectionSpec: { id: GREENPLUM, version: '1.0' } });
+		const target = await send('POST', '/targetConnections', {
+			name: 'rb options target',
+			data: { schema: { id: dataset.schemaId, version: 'application/vnd.adobe.xed-full+json;version=1' } },
+			params: { dataSetId: dataset.id },
+			connectionSpec: { id: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c', version: '1.0' },
+		});
+		const mapping = await send('POST', '/mappingSets', { outputSchema: { schemaRef: { id: dataset.schemaId } }, mappings: [{ sourceType: 'ATTRIBUTE', source: 'id', destination: '_id' }] }, 'conversion');
+		const sent = structuredClone(READBACKS['flow-create-vs-get'].sent.body);
+		Object.assign(sent, { name: 'rb options', sourceConnectionIds: [source.body.id], targetConnectionIds: [target.body.id] });
+		sent.transformations[0].params.deltaColumn.name = 'created_at';
+		sent.transformations[1].params.mappingId = mapping.body.id;
+		// Made with an option the page does not touch: add /options replaces the whole object, so it is gone after.
+		const created = await send('POST', '/flows', { ...sent, options: { isSampleDataflow: false } });
+		expect(created.status).toBe(201);
+		const patched = await send('PATCH', `/flows/${created.body.id}`, fixture.sent.body, 'flowservice', { 'If-Match': created.body.etag });
+		expect(patched.status).toBe(200);
+		const read = await send('GET', `/flows/${created.body.id}`);
+		expect(read.status).toBe(fixture.readBack.status);
+		expect(missingShape(fixture.readBack.body, read.body)).toEqual([]);
+		expect(read.body.items[0].options).toEqual(fixture.readBack.body.items[0].options);
+		const [typeChanged] = differences('flow-options-patch-vs-get', ['type-changed']);
+		expect([typeChanged.sent, at(read.body, typeChanged.at)]).toEqual(['10', 10]);
 	});
 });
 

@@ -38,6 +38,19 @@ export async function sendTo(url: string, method: string, path: string, body?: u
 	return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
 
+/** A stack for one test file, started before its tests and closed after them, with a client of it (read both inside tests). */
+export function useEmulator(options: EmulatorOptions = { runDurationMs: 30 }): { stack: Stack; client: EmulatorClient } {
+	const held = {} as { stack: Stack; client: EmulatorClient };
+	beforeAll(async () => {
+		held.stack = await startStack(options);
+		held.client = new EmulatorClient(held.stack);
+	}, 60_000);
+	afterAll(async () => {
+		await held.stack.close();
+	});
+	return held;
+}
+
 export class EmulatorClient {
 	private base?: string;
 	private dataset?: { id: string; schemaId: string };
@@ -46,6 +59,17 @@ export class EmulatorClient {
 
 	async send(method: string, path: string, body?: unknown, service = 'flowservice'): Promise<Answer> {
 		return await sendTo(this.stack.emulator.url, method, path, body, { service });
+	}
+
+	/** A dataflow as GET /flows/{id} reads it. */
+	async flow(id: string): Promise<any> {
+		return (await this.get(`/flows/${id}`)).items[0];
+	}
+
+	/** PATCH of a dataflow, with `If-Match` the etag given, or the one the dataflow has now. */
+	async patchFlow(id: string, operations: unknown, etag?: string): Promise<Answer> {
+		const ifMatch = etag ?? (await this.flow(id)).etag;
+		return await sendTo(this.stack.emulator.url, 'PATCH', `/flows/${id}`, operations, { headers: { 'If-Match': ifMatch } });
 	}
 
 	/** GET that must answer 200. */

@@ -11,7 +11,7 @@ import { FieldError, LIMITS, readText } from '../../helpers/validation';
 import type { ItemContext } from '../shared/operation';
 import { connectionLocator, readConnectionId } from '../shared/locators';
 import { fieldError, validated } from '../shared/fieldErrors';
-import { forOperation } from '../shared/operation';
+import { forOperation, updateFieldsCollection } from '../shared/operation';
 import { connectorProperties, readAuthInput, readConnector } from './connectorFields';
 import { fetchConnection } from './get.operation';
 
@@ -24,17 +24,10 @@ const credentialFields = connectorProperties({ other: false }).map((property) =>
 
 const properties: INodeProperties[] = [
 	connectionLocator('The connection to update'),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'New description of the connection' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'New name of the connection' },
-		],
-	},
+	updateFieldsCollection([
+		{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'New description of the connection' },
+		{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'New name of the connection' },
+	]),
 	{
 		displayName: 'Update Credentials',
 		name: 'updateCredentials',

@@ -8,6 +8,7 @@ import * as get from './get.operation';
 import * as getHealth from './getHealth.operation';
 import * as getMany from './getMany.operation';
 import * as runNow from './runNow.operation';
+import * as update from './update.operation';
 import * as updateSchedule from './updateSchedule.operation';
 
 export const resource = {
@@ -15,5 +16,5 @@ export const resource = {
 	name: 'Dataflow',
 	description: 'A scheduled copy from a source connection to a target connection',
 	defaultOperation: 'create',
-	operations: { create, delete: del, disable, enable, get, getHealth, getMany, runNow, updateSchedule },
+	operations: { create, delete: del, disable, enable, get, getHealth, getMany, runNow, update, updateSchedule },
 } satisfies Resource;

@@ -15,6 +15,8 @@ import { DATAFLOW, entityLocator, readEntityId, SOURCE_CONNECTION, TARGET_CONNEC
 import { reusableEntity } from '../shared/flowObjectOperations';
 import { mappingIdProperty, readMappingId } from '../mapping/mappingSets';
 import { readSchedule, scheduleProperties } from './schedule';
+import type { WantedOptions } from './ingestionOptions';
+import { createOptionProperties, DEFAULT_THRESHOLD, optionsBody, optionsChange, readCreateOptions } from './ingestionOptions';
 
 /** The flow spec of batch dataflows from table sources (databases, CRMs), from Adobe's database dataflow tutorial. */
 export const CRM_TO_AEP_FLOW_SPEC_ID = '14518937-270c-4525-bdec-c2ba7cce3860';
@@ -31,6 +33,7 @@ const properties: INodeProperties[] = [
 	entityLocator(TARGET_CONNECTION, 'The dataset to write to: its target connection'),
 	{ ...mappingIdProperty, hint: "With a target connection picked above, From List shows only the mappings to its dataset's schema: the Platform takes no other" },
 	...scheduleProperties(),
+	...createOptionProperties(),
 ];
 
 export const description = forOperation('dataflow', 'create', properties);
@@ -38,11 +41,16 @@ export const description = forOperation('dataflow', 'create', properties);
 /**
  * What Update It patches into an existing dataflow of the same name and source connection: the
  * description, the schedule's frequency and interval, the mapping set and the incremental column
- * (each transformation replaced at its own index, as Adobe's update tutorial does). Not the start time:
+ * (each transformation replaced at its own index, as Adobe's update tutorial does), and error
+ * diagnostics and partial ingestion (merged into the flow's options: ingestionOptions.ts). Not the start time:
  * the Platform refuses to change it once it has passed (`1366-400`). Values are compared as text, as
  * the Platform reads a schedule back as the strings it was sent and `mappingVersion` as a string.
  */
-export function dataflowChanges(existing: IDataObject, wanted: { description?: string; scheduleParams: IDataObject; transformations: Array<{ name: string; params: IDataObject }> }): Changes {
+export function dataflowChanges(
+	existing: IDataObject,
+	wanted: { description?: string; scheduleParams: IDataObject; transformations: Array<{ name: string; params: IDataObject }> },
+	options: WantedOptions,
+): Changes {
 	const { ops, changes } = descriptionChange(existing, wanted.description);
 	const schedule = (existing.scheduleParams ?? {}) as IDataObject;
 	for (const key of ['frequency', 'interval']) {
@@ -66,7 +74,8 @@ export function dataflowChanges(existing: IDataObject, wanted: { description?: s
 		else ops.push({ op: 'replace', path: `/transformations/${index}`, value: transformation });
 		changes.push(transformation.name === 'Mapping' ? 'mapping' : 'incremental column');
 	}
-	return { ops, changes };
+	const optionsPatch = optionsChange(existing, options);
+	return { ops: [...ops, ...optionsPatch.ops], changes: [...changes, ...optionsPatch.changes] };
 }
 
 export async function execute(this: IExecuteFunctions, item: ItemContext): Promise<IDataObject[]> {
@@ -77,6 +86,13 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 	const targetConnectionId = readEntityId(this, itemIndex, TARGET_CONNECTION);
 	const mappingId = readMappingId(this, itemIndex);
 	const { scheduleParams, deltaColumn } = readSchedule(this, itemIndex);
+	const options = validated(this, itemIndex, () =>
+		readCreateOptions(
+			this.getNodeParameter('partialIngestion', itemIndex, false) as boolean,
+			this.getNodeParameter('errorDiagnostics', itemIndex, true) as boolean,
+			this.getNodeParameter('partialIngestionThreshold', itemIndex, DEFAULT_THRESHOLD),
+		),
+	);
 	const body = {
 		name,
 		...(descriptionText ? { description: descriptionText } : {}),
@@ -88,6 +104,9 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 			{ name: 'Mapping', params: { mappingId, mappingVersion: 0 } },
 		],
 		scheduleParams,
+		// Inferred: no create example of Adobe's carries `options`, nor does the OpenAPI's create body; sent
+		// at the top level, where the flow's look-up and Adobe's PATCH of options have it (partial.md).
+		options: optionsBody(options),
 	};
 	const outcome = await createOnce(
 		this,
@@ -101,7 +120,7 @@ export async function execute(this: IExecuteFunctions, item: ItemContext): Promi
 				const source = (existing.sourceConnectionIds as string[] | undefined)?.[0];
 				return source === sourceConnectionId ? undefined : `reads source connection ${String(source)}`;
 			},
-			(existing) => dataflowChanges(existing, body),
+			(existing) => dataflowChanges(existing, body, options),
 		),
 	);
 	return [{ ...DATAFLOW.output(outcome.item), ...outcomeFlags(outcome) }];

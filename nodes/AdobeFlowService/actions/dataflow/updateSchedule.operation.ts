@@ -1,14 +1,17 @@
 /**
  * Dataflow → Update Schedule: JSON Patch on `/scheduleParams/…` with `If-Match` the etag just read
- * (help/sources/tutorials/api/update-dataflows.md). Only the fields given change.
+ * (help/sources/tutorials/api/update-dataflows.md), as Dataflow → Update sends its own (dataflowPatch.ts).
+ * Only the fields given change.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { FieldError } from '../../helpers/validation';
+import type { Changes } from '../shared/createOnce';
 import type { ItemContext } from '../shared/operation';
-import { fieldError, validated } from '../shared/fieldErrors';
-import { forOperation } from '../shared/operation';
-import { DATAFLOW, entityLocator, fetchEntity, readEntityId } from '../shared/flowObjects';
+import { fieldError } from '../shared/fieldErrors';
+import { forOperation, updateFieldsCollection } from '../shared/operation';
+import { DATAFLOW, entityLocator, readEntityId } from '../shared/flowObjects';
+import { patchDataflow } from './dataflowPatch';
 import type { Frequency } from './schedule';
 import { frequencyProperty, intervalProperty, readInterval } from './schedule';
 
@@ -16,14 +19,7 @@ export const option = { name: 'Update Schedule', value: 'updateSchedule', action
 
 const properties: INodeProperties[] = [
 	entityLocator(DATAFLOW, 'The dataflow whose schedule to change'),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [frequencyProperty, intervalProperty],
-	},
+	updateFieldsCollection([frequencyProperty, intervalProperty]),
 ];
 
 export const description = forOperation('dataflow', 'updateSchedule', properties);
@@ -34,24 +30,21 @@ export async function execute(this: IExecuteFunctions, { itemIndex, client }: It
 	if (fields.frequency === undefined && fields.interval === undefined) {
 		throw fieldError(this, new FieldError('Update Fields', 'are empty', 'Add Frequency or Interval'), itemIndex);
 	}
-	const flow = await fetchEntity(client, DATAFLOW, id, itemIndex);
-	const current = (flow.scheduleParams ?? {}) as IDataObject;
-	const frequency = fields.frequency ?? (String(current.frequency) as Frequency);
-	const operations: IDataObject[] = [];
-	if (fields.frequency !== undefined) operations.push({ op: 'replace', path: '/scheduleParams/frequency', value: fields.frequency });
-	if (frequency === 'once') {
-		if (fields.interval !== undefined) throw fieldError(this, new FieldError('Interval', 'cannot be set for a dataflow that runs once'), itemIndex);
-		for (const member of ['interval', 'backfill']) if (current[member] !== undefined) operations.push({ op: 'remove', path: `/scheduleParams/${member}` });
-	} else {
-		const interval = validated(this, itemIndex, () => readInterval(frequency, fields.interval ?? Number(current.interval ?? 1)));
-		operations.push({ op: current.interval === undefined ? 'add' : 'replace', path: '/scheduleParams/interval', value: interval });
-	}
-	await client.request({
-		method: 'PATCH',
-		path: `/flows/${encodeURIComponent(id)}`,
-		body: operations,
-		headers: { 'If-Match': String(flow.etag) },
-		itemIndex,
-	});
-	return [DATAFLOW.output(await fetchEntity(client, DATAFLOW, id, itemIndex))];
+	// The patch depends on the schedule the flow has now: built from each read (dataflowPatch.ts).
+	const schedulePatch = (flow: IDataObject): Changes => {
+		const current = (flow.scheduleParams ?? {}) as IDataObject;
+		const frequency = fields.frequency ?? (String(current.frequency) as Frequency);
+		const ops: IDataObject[] = [];
+		if (fields.frequency !== undefined) ops.push({ op: 'replace', path: '/scheduleParams/frequency', value: fields.frequency });
+		if (frequency === 'once') {
+			if (fields.interval !== undefined) throw new FieldError('Interval', 'cannot be set for a dataflow that runs once');
+			for (const member of ['interval', 'backfill']) if (current[member] !== undefined) ops.push({ op: 'remove', path: `/scheduleParams/${member}` });
+		} else {
+			const interval = readInterval(frequency, fields.interval ?? Number(current.interval ?? 1));
+			ops.push({ op: current.interval === undefined ? 'add' : 'replace', path: '/scheduleParams/interval', value: interval });
+		}
+		return { ops, changes: ['schedule'] };
+	};
+	const { flow } = await patchDataflow(this, client, id, schedulePatch, itemIndex);
+	return [DATAFLOW.output(flow)];
 }

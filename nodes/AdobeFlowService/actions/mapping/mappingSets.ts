@@ -30,10 +30,10 @@ export const mappingIdProperty: INodeProperties = idLocator({
 	pattern: MAPPING_ID,
 });
 
-/** The mapping set's id: From List or By ID, or the plain text a workflow saved before Mapping was a picker. */
-export function readMappingId(context: IExecuteFunctions, itemIndex: number): string {
+/** The mapping set's id: From List or By ID, or the plain text a workflow saved before Mapping was a picker; `parameter` where it sits in a collection. */
+export function readMappingId(context: IExecuteFunctions, itemIndex: number, parameter = 'mappingId'): string {
 	const hint = 'Pick a mapping from the list, or give its ID: 32 hexadecimal characters, e.g. 0b090130b58b4819afc78b6dc98b484d';
-	return readId(context, itemIndex, { parameter: 'mappingId', label: 'Mapping', noun: 'mapping', pattern: MAPPING_ID, requiredHint: hint, invalidHint: hint });
+	return readId(context, itemIndex, { parameter, label: 'Mapping', noun: 'mapping', pattern: MAPPING_ID, requiredHint: hint, invalidHint: hint });
 }
 
 /**

@@ -94,6 +94,18 @@ function lastRunOutput(details: unknown): IDataObject | null {
 	};
 }
 
+/**
+ * A dataflow's error diagnostics and partial ingestion, from its `options`
+ * (help/ingestion/batch-ingestion/partial.md); without them, as the flow spec's defaults: both off.
+ */
+export function flowOptions(item: IDataObject): { errorDiagnostics: boolean; partialIngestionPercent: number | null } {
+	const options = (item.options ?? {}) as IDataObject;
+	return {
+		errorDiagnostics: options.errorDiagnosticsEnabled === true || options.errorDiagnosticsEnabled === 'true',
+		partialIngestionPercent: number(options.partialIngestionPercent),
+	};
+}
+
 export const DATAFLOW: EntityKind = {
 	resource: 'dataflow',
 	path: '/flows',
@@ -114,6 +126,7 @@ export const DATAFLOW: EntityKind = {
 			sourceConnectionId: first(item.sourceConnectionIds),
 			targetConnectionId: first(item.targetConnectionIds),
 			mappingId: text(params('Mapping').mappingId),
+			mappingVersion: number(params('Mapping').mappingVersion),
 			incrementalColumn: text((params('Copy').deltaColumn as IDataObject | undefined)?.name),
 			schedule: {
 				startTime: startTime === null ? null : new Date(startTime * 1000).toISOString(),
@@ -121,6 +134,7 @@ export const DATAFLOW: EntityKind = {
 				interval: number(schedule.interval),
 				backfill: schedule.backfill === undefined ? null : schedule.backfill === true || schedule.backfill === 'true',
 			},
+			...flowOptions(item),
 			lastRun: lastRunOutput(item.lastRunDetails),
 			etag: text(item.etag),
 			createdAt: isoTime(item.createdAt),

@@ -48,3 +48,8 @@ export function forOperation(resource: string, operation: string, properties: IN
 		},
 	}));
 }
+
+/** An update's Update Fields: only the fields added to it are changed. */
+export function updateFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, options };
+}

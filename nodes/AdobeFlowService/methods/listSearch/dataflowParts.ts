@@ -5,7 +5,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { listSchemas } from '../../actions/shared/catalog';
 import type { ExploreColumn } from '../../actions/database/explore';
 import { exploreTable } from '../../actions/database/explore';
-import { DATAFLOW, fetchEntity, SOURCE_CONNECTION, TARGET_CONNECTION } from '../../actions/shared/flowObjects';
+import { DATAFLOW, fetchEntity, first, SOURCE_CONNECTION, TARGET_CONNECTION } from '../../actions/shared/flowObjects';
 import { mappingOutput, readAllMappingSets } from '../../actions/mapping/mappingSets';
 import { isUuid } from '../../helpers/validation';
 import { FlowServiceClient } from '../../transport';
@@ -25,10 +25,17 @@ function pickedId(context: ILoadOptionsFunctions, parameter: string): string | u
 	return typeof value === 'string' && isUuid(value.trim()) ? value.trim() : undefined;
 }
 
-/** In Dataflow → Create, the schema of the target connection picked above: the one schema its mapping may have (else `1425-400`). */
+/**
+ * The schema of the target connection picked above (Dataflow → Create), or of the picked dataflow's
+ * (Dataflow → Update): the one schema its mapping may have (else `1425-400`).
+ */
 async function targetSchemaId(context: ILoadOptionsFunctions, platform: FlowServiceClient): Promise<string | undefined> {
 	if (context.getCurrentNodeParameter('resource') !== 'dataflow') return undefined;
-	const targetId = pickedId(context, TARGET_CONNECTION.parameter);
+	let targetId = pickedId(context, TARGET_CONNECTION.parameter);
+	if (context.getCurrentNodeParameter('operation') === 'update') {
+		const flowId = pickedId(context, DATAFLOW.parameter);
+		targetId = flowId ? first((await fetchEntity(platform, DATAFLOW, flowId)).targetConnectionIds) ?? undefined : undefined;
+	}
 	if (!targetId) return undefined;
 	const target = await fetchEntity(platform, TARGET_CONNECTION, targetId);
 	const schemaId = ((target.data as IDataObject | undefined)?.schema as IDataObject | undefined)?.id;
@@ -46,7 +53,8 @@ function mappingEntry(set: IDataObject, schemaTitle: string | undefined): INodeL
 
 /**
  * Mapping sets, newest first, read from every page of Data Prep's list. In Dataflow → Create with a
- * target connection picked, only those of its schema; otherwise all, each with its schema's title.
+ * target connection picked (or Update with a dataflow picked), only those of its schema; otherwise
+ * all, each with its schema's title.
  * A search matches the id, a column or a field.
  */
 export async function searchMappingSets(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {

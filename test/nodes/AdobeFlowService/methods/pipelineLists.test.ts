@@ -1,7 +1,7 @@
 /**
  * The pipeline's From List that depend on what is picked above them, in n8n-core's real
  * LoadOptionsContext against the emulator: Mapping (mapping sets, those of the target connection's
- * schema), Incremental Column (the columns of the table the dataflow reads) and Run Now's dataflows
+ * schema, or of the picked dataflow's target), Incremental Column (the columns of the table the dataflow reads) and Run Now's dataflows
  * (only those it can run).
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -71,6 +71,16 @@ describe('Mapping: From List', () => {
 		const byColumn = await list('searchMappingSets', dataflowCreate(byId(parts.target)), 'lifetime_value');
 		expect(byColumn.results).toEqual([{ name: expect.stringMatching(/^id → _emulator\.id, name → _emulator\.name, email → _emulator\.email, \+4 more · /), value: parts.mapping }]);
 		expect((await list('searchMappingSets', dataflowCreate(byId(parts.target)), 'column_249')).results).toEqual([]);
+	});
+
+	test("in Dataflow → Update with a dataflow picked: only the sets of its target's schema", async () => {
+		const flow = await steps.dataflow('lists update', parts.source, parts.target, parts.mapping, { startTime: LATER });
+		const found = await list('searchMappingSets', { resource: 'dataflow', operation: 'update', dataflow: byId(flow.id) });
+		expect(found.results[0].value).toBe(newest);
+		expect(found.results.every((r) => parseInt(String(r.value), 16) % 2 === 0 || r.value === parts.mapping)).toBe(true);
+		expect((await list('searchMappingSets', { resource: 'dataflow', operation: 'update', dataflow: byId(flow.id) }, 'column_249')).results).toEqual([]);
+		// No dataflow picked yet: every set.
+		expect((await list('searchMappingSets', { resource: 'dataflow', operation: 'update' }, 'column_249')).results.map((r) => r.value)).toEqual([hex(249)]);
 	});
 
 	test('without a target connection known (Mapping → Get, or one given as an expression): every set, with its schema', async () => {

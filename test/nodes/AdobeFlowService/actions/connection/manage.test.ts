@@ -83,7 +83,7 @@ describe('Get, Update, Delete, Test', () => {
 		h.stack.emulator.faults.add({ method: 'PATCH', kind: { type: 'status', status: 412, body: { type: 'https://ns.adobe.com/aep/errors/FLOW-1404-412', title: 'Precondition Failed', status: 412, report: { 'detailed-message': 'The etag does not match', 'request-id': 'rq-412' } } } });
 		const error = await failure(h.run({ resource: 'connection', operation: 'update', connection: byId(created.json.id), updateFields: { name: 'again' } }));
 		expect(error.message).toBe('The etag does not match [412 FLOW-1404-412]');
-		expect(error.description).toBe('The connection was changed by someone else since it was read. Run the node again to apply the update to the new version. Request ID: rq-412');
+		expect(error.description).toBe('The connection or dataflow was changed by someone else since it was read. Run the node again to apply the update to the new version. Request ID: rq-412');
 	});
 
 	test('a real stale etag is refused by the emulator with 412', async () => {

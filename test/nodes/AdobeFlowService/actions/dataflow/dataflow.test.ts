@@ -25,8 +25,11 @@ describe('Create', () => {
 			sourceConnectionId: parts.source,
 			targetConnectionId: parts.target,
 			mappingId: parts.mapping,
+			mappingVersion: 0,
 			incrementalColumn: 'created_at',
 			schedule: { startTime: '2030-01-01T02:00:00.000Z', frequency: 'day', interval: 1, backfill: false },
+			errorDiagnostics: true,
+			partialIngestionPercent: null,
 			lastRun: null,
 			etag: expect.any(String),
 			createdAt: ISO_TIME,
@@ -48,8 +51,21 @@ describe('Create', () => {
 			// Sent as the tutorial writes it (the number 0: node.contract.test.ts); held as the Platform reads it back, a string.
 			{ name: 'Mapping', params: { mappingId: parts.mapping, mappingVersion: '0' } },
 		]);
+		// Error Diagnostics is on unless turned off: the rows a failed night rejected can be explained.
+		expect(flow.options).toEqual({ errorDiagnosticsEnabled: true });
 		const again = await steps.dataflow('nightly', parts.source, parts.target, parts.mapping, { startTime, backfill: false });
 		expect(again).toMatchObject({ id: out.id, reused: true, schedule: out.schedule });
+	});
+
+	test('Partial Ingestion: the threshold (5 % unless given) with error diagnostics on; both off when asked', async () => {
+		const partial = await steps.dataflow('partial', parts.source, parts.target, parts.mapping, { partialIngestion: true, errorDiagnostics: false });
+		expect(partial).toMatchObject({ errorDiagnostics: true, partialIngestionPercent: 5 });
+		expect(stored(partial.id).options).toEqual({ errorDiagnosticsEnabled: true, partialIngestionPercent: 5 });
+		const ten = await steps.dataflow('partial ten', parts.source, parts.target, parts.mapping, { partialIngestion: true, partialIngestionThreshold: 12.5 });
+		expect(stored(ten.id).options).toEqual({ errorDiagnosticsEnabled: true, partialIngestionPercent: 12.5 });
+		const off = await steps.dataflow('diagnostics off', parts.source, parts.target, parts.mapping, { errorDiagnostics: false, partialIngestionThreshold: 50 });
+		expect(off).toMatchObject({ errorDiagnostics: false, partialIngestionPercent: null });
+		expect(stored(off.id).options).toEqual({ errorDiagnosticsEnabled: false });
 	});
 
 	test('Once: no interval, no backfill, no incremental column', async () => {
@@ -65,6 +81,8 @@ describe('Create', () => {
 		[{ mappingId: 'nope' }, 'Mapping is not a valid mapping ID [item 0]'],
 		[{ mappingId: { __rl: true, mode: 'id', value: 'nope' } }, 'Mapping is not a valid mapping ID [item 0]'],
 		[{ incrementalColumn: { __rl: true, mode: 'list', value: '' } }, 'Incremental Column is required for a dataflow that runs more than once [item 0]'],
+		[{ partialIngestion: true, partialIngestionThreshold: 0 }, 'Partial Ingestion Threshold (%) must be more than 0 and at most 100 [item 0]'],
+		[{ partialIngestion: true, partialIngestionThreshold: 150 }, 'Partial Ingestion Threshold (%) must be more than 0 and at most 100 [item 0]'],
 	])('%j is refused before any request', async (extra, message) => {
 		const before = h.stack.emulator.stats.requests;
 		expect((await failure(steps.dataflow('bad', parts.source, parts.target, parts.mapping, extra))).message).toBe(message);

@@ -96,6 +96,27 @@ describe('the pipeline Creates', () => {
 		expect(sent('PATCH /flows/{id}')).toBe(patches + 1);
 	});
 
+	test('dataflow: error diagnostics and partial ingestion are Update It changes, merged into the options the flow has', async () => {
+		const source = await steps.sourceConnection(base, 'ie options source');
+		const target = await steps.targetConnection(dataset.id, 'ie options target');
+		const mapping = await steps.mapping(dataset.schemaId, source.id);
+		const flow = await steps.dataflow('ie options', source.id, target.id, mapping.id);
+		// As a dataflow made before the node sent options: none of its own, a key the Platform set.
+		const held = h.stack.emulator.pipeline.flows.flows.bucket(ORG, 'prod').get(String(flow.id))!;
+		held.options = { isSampleDataflow: false };
+		const patches = sent('PATCH /flows/{id}');
+		const reused = await steps.dataflow('ie options', source.id, target.id, mapping.id);
+		expect(reused).toMatchObject({ id: flow.id, errorDiagnostics: false, outcome: 'reused: left as it was' });
+		const updated = await steps.dataflow('ie options', source.id, target.id, mapping.id, update);
+		expect(updated).toMatchObject({ id: flow.id, errorDiagnostics: true, partialIngestionPercent: null, changes: ['error diagnostics'], outcome: 'updated: error diagnostics' });
+		expect(h.stack.emulator.pipeline.flows.flows.bucket(ORG, 'prod').get(String(flow.id))!.options).toEqual({ isSampleDataflow: false, errorDiagnosticsEnabled: true });
+		const partial = await steps.dataflow('ie options', source.id, target.id, mapping.id, { partialIngestion: true, partialIngestionThreshold: 10, ...update });
+		expect(partial).toMatchObject({ partialIngestionPercent: 10, changes: ['partial ingestion'] });
+		const same = await steps.dataflow('ie options', source.id, target.id, mapping.id, { partialIngestion: true, partialIngestionThreshold: 10, ...update });
+		expect(same).toMatchObject({ changes: [], outcome: 'reused: already as asked' });
+		expect(sent('PATCH /flows/{id}')).toBe(patches + 2);
+	});
+
 	test('mapping set: found by its pairs, Update It has nothing else to change', async () => {
 		const source = await steps.sourceConnection(base, 'ie mapping source');
 		const made = await steps.mapping(dataset.schemaId, source.id);
