@@ -104,7 +104,8 @@ test('with error diagnostics off: the diagnosticsOff item says how to turn them 
 	const metaRequests = () => Object.entries(h.stack.emulator.stats.byRoute).filter(([route]) => /^GET \/export\/batches\/[^/]+\/meta$/.test(route)).reduce((sum, [, n]) => sum + n, 0);
 	const before = metaRequests();
 	expect(before).toBeGreaterThan(0);
-	const { runId } = await runOf({}, { failedRows: TWO_ROWS });
+	// Dataflow → Create turns diagnostics on by default: off here, as in a dataflow made without them.
+	const { runId } = await runOf({ errorDiagnosticsEnabled: false }, { failedRows: TWO_ROWS });
 	const out = (await explain({ runId })).map((o) => o.json);
 	const off = out.filter((j) => j.kind === 'diagnosticsOff');
 	expect(off).toEqual([expect.objectContaining({ code: 'INGEST-1211-400', source: 'batch', advice: expect.stringContaining('Dataflow → Update') })]);
