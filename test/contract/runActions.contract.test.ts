@@ -6,10 +6,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Stack } from '../../emulator/stack';
-import { startStack } from '../../emulator/stack';
 import { CredentialStore, runNode } from '../../support/runNode';
-import { EmulatorClient } from '../emulator/client';
+import { useEmulatorStack } from '../emulator/client';
 import type { Fixture } from './fixtures';
 import { FIXTURES, missingShape, shapeOf } from './fixtures';
 import type { Replay, Route } from './replay';
@@ -22,53 +20,44 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const documentedBody = (fixture: Fixture) => structuredClone(fixture.request!.body) as { flowId: string; params: Record<string, unknown> };
 
 describe('the emulator', () => {
-	let stack: Stack;
-	let client: EmulatorClient;
-
-	beforeAll(async () => {
-		stack = await startStack({ runDurationMs: 30 });
-		client = new EmulatorClient(stack);
-	}, 60_000);
-	afterAll(async () => {
-		await stack.close();
-	});
+	const used = useEmulatorStack({ runDurationMs: 30 });
 
 	/** The documented on-demand request for a dataflow of the emulator's, its column named as the sample table has it. */
 	async function documentedRun(fixture: Fixture, plan?: 'fail'): Promise<{ flowId: string; answer: { status: number; body: any } }> {
-		const flowId = await client.dataflow({ frequency: 'once', startTime: Math.floor(stack.emulator.clock.now() / 1000) + 3600 });
-		if (plan) stack.emulator.pipeline.runs.planOutcome(flowId, plan);
+		const flowId = await used.client.dataflow({ frequency: 'once', startTime: Math.floor(used.stack.emulator.clock.now() / 1000) + 3600 });
+		if (plan) used.stack.emulator.pipeline.runs.planOutcome(flowId, plan);
 		const body = documentedBody(fixture);
 		body.flowId = flowId;
 		body.params.deltaColumn = { name: 'created_at' };
-		return { flowId, answer: await client.send('POST', '/runs', body) };
+		return { flowId, answer: await used.client.send('POST', '/runs', body) };
 	}
 
 	test('POST /runs: the on-demand page’s request, answered in its shape; the run then carries its params as the ad hoc page shows', async () => {
 		const { answer } = await documentedRun(CREATE_RUN);
 		expect(answer.status).toBe(CREATE_RUN.response.status);
 		expect(missingShape(CREATE_RUN.response.body, answer.body)).toEqual([]);
-		const run = (await client.get(`/runs/${answer.body.items[0].id}`)).items[0];
+		const run = (await used.client.get(`/runs/${answer.body.items[0].id}`)).items[0];
 		expect(missingShape((AD_HOC_RUN.response.body as { items: unknown[] }).items[0], run)).toEqual([]);
 		expect(run.params).toMatchObject({ windowStartTime: '1651584991', windowEndTime: '16515859567' });
-		await client.finished(run.id);
+		await used.client.finished(run.id);
 	});
 
 	test('the ad hoc page’s request (no startTime) is accepted too', async () => {
 		const { answer } = await documentedRun(AD_HOC_RUN);
 		expect(answer.status).toBe(201);
-		await client.finished(answer.body.items[0].id);
+		await used.client.finished(answer.body.items[0].id);
 	});
 
 	test('POST /runs/{id}/action?op=re-trigger: the retry page’s request on a failed run, answered in its shape with a new run', async () => {
 		const { answer } = await documentedRun(CREATE_RUN, 'fail');
-		const failed = await client.finished(answer.body.items[0].id);
+		const failed = await used.client.finished(answer.body.items[0].id);
 		expect(failed.metrics.statusSummary.status).toBe('failed');
 		const path = RETRIGGER.request!.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/, failed.id);
-		const retried = await client.send(RETRIGGER.request!.method, `${path}?op=${String(RETRIGGER.request!.query!.op)}`);
+		const retried = await used.client.send(RETRIGGER.request!.method, `${path}?op=${String(RETRIGGER.request!.query!.op)}`);
 		expect(retried.status).toBe(RETRIGGER.response.status);
 		expect(shapeOf(retried.body)).toEqual(shapeOf(RETRIGGER.response.body));
 		expect(retried.body.id).not.toBe(failed.id);
-		await client.finished(retried.body.id);
+		await used.client.finished(retried.body.id);
 	});
 });
 

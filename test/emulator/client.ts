@@ -4,7 +4,9 @@
  * table, a target connection on the sample dataset, a mapping set, the dataflow). No node code.
  */
 import type { EmbeddedDatabase } from '../../emulator/embeddedDatabase';
-import type { Emulator } from '../../emulator/server';
+import type { Emulator, EmulatorOptions } from '../../emulator/server';
+import type { Stack } from '../../emulator/stack';
+import { startStack } from '../../emulator/stack';
 
 export const ORG = 'C0FFEE00000000000000000A@AdobeOrg';
 const GREENPLUM = '37b6bf40-d318-4655-90be-5cd6f65d334b';
@@ -139,4 +141,17 @@ export class EmulatorClient {
 		}
 		throw new Error(`run ${runId} did not finish`);
 	}
+}
+
+/** A stack for the test file (started before its tests, closed after them) and a client of it. */
+export function useEmulatorStack(options: EmulatorOptions = {}): { stack: Stack; client: EmulatorClient } {
+	const used = {} as { stack: Stack; client: EmulatorClient };
+	beforeAll(async () => {
+		used.stack = await startStack(options);
+		used.client = new EmulatorClient(used.stack);
+	}, 60_000);
+	afterAll(async () => {
+		await used.stack.close();
+	});
+	return used;
 }

@@ -13,23 +13,8 @@ jest.setTimeout(120_000);
 
 const h = useStack({ runDurationMs: 50 });
 const steps = pipelineSteps(h);
-const DAY = 86_400_000;
-let pieces: { source: unknown; target: unknown; mapping: unknown };
-
-beforeAll(async () => {
-	const dataset = await steps.sampleDataset();
-	const base = (await steps.baseConnection('backfill-base')).id;
-	const source = (await steps.sourceConnection(base, 'backfill source')).id;
-	const target = (await steps.targetConnection(dataset.id, 'backfill target')).id;
-	pieces = { source, target, mapping: (await steps.mapping(dataset.schemaId, source)).id };
-});
-
-let named = 0;
-/** A dataflow on sales.customers scheduled once, tomorrow: its only runs are those a test makes. */
-async function dataflow(extra: IDataObject = {}): Promise<string> {
-	const startTime = new Date(h.stack.emulator.clock.now() + DAY).toISOString();
-	return String((await steps.dataflow(`backfilled ${named++}`, pieces.source, pieces.target, pieces.mapping, { frequency: 'once', startTime, ...extra })).id);
-}
+/** A dataflow on sales.customers scheduled Once from tomorrow: its only runs are those a test makes. */
+const dataflow = steps.quietDataflows('backfilled');
 
 /**
  * Five windows of 30 days from 2024-01-01: the sample customers joined on 15 January, 1 February,

@@ -12,23 +12,8 @@ import { pipelineSteps } from '../../../../../support/pipeline';
 const h = useStack({ runDurationMs: 50 });
 const steps = pipelineSteps(h);
 const DAY = 86_400_000;
-let pieces: { source: unknown; target: unknown; mapping: unknown };
-
-beforeAll(async () => {
-	const dataset = await steps.sampleDataset();
-	const base = (await steps.baseConnection('retry-base')).id;
-	const source = (await steps.sourceConnection(base, 'retry source')).id;
-	const target = (await steps.targetConnection(dataset.id, 'retry target')).id;
-	pieces = { source, target, mapping: (await steps.mapping(dataset.schemaId, source)).id };
-});
-
-let named = 0;
-/** A dataflow on sales.customers whose schedule starts tomorrow: its only runs are those a test makes. */
-async function dataflow(frequency: 'once' | 'day' = 'once'): Promise<string> {
-	const startTime = new Date(h.stack.emulator.clock.now() + DAY).toISOString();
-	const extra = frequency === 'once' ? { frequency, startTime } : { startTime };
-	return String((await steps.dataflow(`retried ${named++}`, pieces.source, pieces.target, pieces.mapping, extra)).id);
-}
+/** A dataflow on sales.customers scheduled Once from tomorrow: its only runs are those a test makes. */
+const dataflow = steps.quietDataflows('retried');
 
 /** A failed on-demand run over January 2024 (one customer in it), finished. */
 async function failedRun(flowId: string): Promise<string> {
@@ -77,7 +62,7 @@ test('a failed run: a new run over its window, which Wait for Run follows By ID;
 });
 
 test('a scheduled run that failed, and a success that ingested nothing, are retried; two items of one run share one retry', async () => {
-	const flowId = await dataflow('day');
+	const flowId = await dataflow({ frequency: 'day' });
 	const [failed, empty] = h.stack.emulator.pipeline.runs.seed(flowId, [
 		{ startedAt: h.stack.emulator.clock.now() - 2 * DAY, status: 'failed' },
 		{ startedAt: h.stack.emulator.clock.now() - DAY, status: 'success', read: 0 },
@@ -120,7 +105,7 @@ describe('after a lost answer: one run, not two', () => {
 
 describe('refused before anything is sent', () => {
 	test('a run that ingested records, naming the field, the run and the item', async () => {
-		const flowId = await dataflow('day');
+		const flowId = await dataflow({ frequency: 'day' });
 		const [done] = h.stack.emulator.pipeline.runs.seed(flowId, [{ startedAt: h.stack.emulator.clock.now() - DAY, status: 'success', read: 12 }]);
 		const sent = retriesSent();
 		const error = await failure(retry(done));
