@@ -42,26 +42,11 @@ async function retriesOf(client: FlowServiceClient, run: IDataObject, itemIndex:
 	return later.filter((other) => other.id !== run.id && createdTime(other) > createdTime(run) && sameWindow(windowOf(other), window));
 }
 
-export async function execute(this: IExecuteFunctions, { itemIndex, client }: ItemContext): Promise<IDataObject[]> {
-	const id = validated(this, itemIndex, () => readId('Run ID', this.getNodeParameter('runId', itemIndex, '')));
-	const original = await fetchRun(client, id, itemIndex);
-	const why = notRetriable(original);
-	if (why) {
-		const hint = isFinished(statusOf(original))
-			? 'To copy its window again, start a run over it with Dataflow → Run Now (a dataflow scheduled Once)'
-			: 'Wait for it to end with Run → Wait for Run, then retry it if it failed';
-		throw fieldError(this, new FieldError('Run ID', `(${id}) ${why}`, hint), itemIndex);
-	}
-	const output = (made: IDataObject, flags: { retried: boolean; recovered: boolean }): IDataObject => ({
-		...runOutput(made),
-		retriedRunId: id,
-		...windowOutput(windowOf(made) ?? windowOf(original)),
-		retried: flags.retried,
-		alreadyRetried: !flags.retried,
-		recoveredAfterLostAnswer: flags.recovered,
-	});
+/** Finds the run's retry or makes one: the run it is, and whether this call made it (and found it after a lost answer). */
+async function retryOnce(client: FlowServiceClient, original: IDataObject, itemIndex: number): Promise<{ run: IDataObject; retried: boolean; recovered: boolean }> {
+	const id = String(original.id);
 	const [existing] = await retriesOf(client, original, itemIndex);
-	if (existing) return [output(existing, { retried: false, recovered: false })];
+	if (existing) return { run: existing, retried: false, recovered: false };
 	const { body, recovered } = await client.request<IDataObject & { items?: IDataObject[] }>({
 		method: 'POST',
 		path: `/runs/${encodeURIComponent(id)}/action`,
@@ -75,5 +60,33 @@ export async function execute(this: IExecuteFunctions, { itemIndex, client }: It
 	// The tutorial answers {id, etag}; the OpenAPI the new run; a recovery the run it found.
 	const newId = body?.id ?? body?.items?.[0]?.id;
 	if (typeof newId !== 'string') throw new Error(`The Platform answered the retry of run ${id} without the new run's id`);
-	return [output(await fetchRun(client, newId, itemIndex), { retried: true, recovered })];
+	return { run: await fetchRun(client, newId, itemIndex), retried: true, recovered };
+}
+
+export async function execute(this: IExecuteFunctions, { itemIndex, client, made }: ItemContext): Promise<IDataObject[]> {
+	const id = validated(this, itemIndex, () => readId('Run ID', this.getNodeParameter('runId', itemIndex, '')));
+	const original = await fetchRun(client, id, itemIndex);
+	const why = notRetriable(original);
+	if (why) {
+		const hint = isFinished(statusOf(original))
+			? 'To copy its window again, start a run over it with Dataflow → Run Now (a dataflow scheduled Once)'
+			: 'Wait for it to end with Run → Wait for Run, then retry it if it failed';
+		throw fieldError(this, new FieldError('Run ID', `(${id}) ${why}`, hint), itemIndex);
+	}
+	// Items of one execution that retry the same run share one retry: the first makes it, the others get it as already made.
+	const key = `run.retry ${String(original.id)}`;
+	const earlier = made?.get(key) as ReturnType<typeof retryOnce> | undefined;
+	const outcome = earlier ? earlier.then(({ run }) => ({ run, retried: false, recovered: false })) : retryOnce(client, original, itemIndex);
+	if (!earlier) made?.set(key, outcome);
+	const { run, retried, recovered } = await outcome;
+	return [
+		{
+			...runOutput(run),
+			retriedRunId: id,
+			...windowOutput(windowOf(run) ?? windowOf(original)),
+			retried,
+			alreadyRetried: !retried,
+			recoveredAfterLostAnswer: recovered,
+		},
+	];
 }

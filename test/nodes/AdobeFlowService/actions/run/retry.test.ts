@@ -61,7 +61,7 @@ test('a failed run: a new run over its window, which Wait for Run follows By ID;
 	expect(runsOf(flowId)).toHaveLength(2);
 });
 
-test('a scheduled run that failed, and a success that ingested nothing, are retried; two items of one run share one retry', async () => {
+test('a scheduled run that failed, and a success that ingested nothing, are retried; items of one run share one retry', async () => {
 	const flowId = await dataflow({ frequency: 'day' });
 	const [failed, empty] = h.stack.emulator.pipeline.runs.seed(flowId, [
 		{ startedAt: h.stack.emulator.clock.now() - 2 * DAY, status: 'failed' },
@@ -79,6 +79,14 @@ test('a scheduled run that failed, and a success that ingested nothing, are retr
 		[other.json.id, true],
 	]);
 	expect(runsOf(flowId)).toHaveLength(4);
+	// At once (the default Concurrency), three items retrying one run that has no retry yet: one retry, shared.
+	const [another] = h.stack.emulator.pipeline.runs.seed(flowId, [{ startedAt: h.stack.emulator.clock.now() - 3 * DAY, status: 'failed' }]);
+	const sent = retriesSent();
+	const three = await h.run({ resource: 'run', operation: 'retry', runId: another }, { items: [{}, {}, {}] });
+	expect(new Set(three.map((o) => o.json.id)).size).toBe(1);
+	expect(three.map((o) => o.json.retried)).toEqual([true, false, false]);
+	expect(retriesSent()).toBe(sent + 1);
+	expect(runsOf(flowId)).toHaveLength(6);
 });
 
 describe('after a lost answer: one run, not two', () => {
