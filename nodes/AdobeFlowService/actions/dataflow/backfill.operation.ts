@@ -90,13 +90,31 @@ function windowItem(flowId: string, window: RunWindow, run: IDataObject, skipped
 	};
 }
 
-export async function execute(this: IExecuteFunctions, { itemIndex, client }: ItemContext): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, { itemIndex, client, made }: ItemContext): Promise<IDataObject[]> {
 	const flowId = readEntityId(this, itemIndex, DATAFLOW);
 	const windows = readWindows(this, itemIndex);
 	const column = readIncrementalColumn(this, itemIndex);
 	const onFailure = this.getNodeParameter('onFailure', itemIndex, 'stop') as string;
-	const settings = readWaitSettings(this, itemIndex);
 	refuseScheduled(this, await fetchEntity(client, DATAFLOW, flowId, itemIndex), itemIndex);
+	// Items of one execution that backfill the same dataflow take turns: each sees the runs of the one before.
+	const key = `dataflow.backfill ${flowId}`;
+	const before = made?.get(key);
+	let done = () => {};
+	made?.set(key, new Promise<void>((resolve) => (done = resolve)));
+	try {
+		await before;
+		return await backfillWindows(this, client, { flowId, windows, column, onFailure, itemIndex });
+	} finally {
+		done();
+	}
+}
+
+async function backfillWindows(
+	context: IExecuteFunctions,
+	client: ItemContext['client'],
+	{ flowId, windows, column, onFailure, itemIndex }: { flowId: string; windows: RunWindow[]; column: string; onFailure: string; itemIndex: number },
+): Promise<IDataObject[]> {
+	const settings = readWaitSettings(context, itemIndex);
 	const known = await runsOfFlow(client, flowId, itemIndex);
 	const items: IDataObject[] = [];
 	for (const window of windows) {
@@ -115,12 +133,12 @@ export async function execute(this: IExecuteFunctions, { itemIndex, client }: It
 			runId = posted.id;
 		}
 		const id = runId;
-		const { run } = await waitForFinish(this, async () => await fetchRun(client, id, itemIndex), settings, flowId, itemIndex);
+		const { run } = await waitForFinish(context, async () => await fetchRun(client, id, itemIndex), settings, flowId, itemIndex);
 		known.push(run);
 		const item = windowItem(flowId, window, run, false);
 		if (isFailure(item.status) && onFailure !== 'continue') {
 			const more = ` Window ${String(item.windowStart)} to ${String(item.windowEnd)}; ${items.length} of ${windows.length} windows before it are copied. Run Backfill again to go on from this window (the windows copied are skipped), or set On Failure to Continue.`;
-			throw runFailedError(this, runOutput(run), flowId, itemIndex, more);
+			throw runFailedError(context, runOutput(run), flowId, itemIndex, more);
 		}
 		items.push(item);
 	}

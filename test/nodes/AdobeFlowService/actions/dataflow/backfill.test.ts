@@ -94,6 +94,18 @@ test('a run whose answer was lost is found, not started again; a run still going
 	}
 });
 
+test('two items backfilling one dataflow at once take turns: the second finds the windows copied', async () => {
+	const other = await dataflow();
+	const both = await h.run({ resource: 'dataflow', operation: 'backfill', dataflow: byId(other), ...FIVE, backfillEnd: '2024-03-01T00:00:00Z' }, { items: [{}, {}] });
+	expect(both.map((o) => [o.pairedItem, o.json.skipped])).toEqual([
+		[{ item: 0 }, false],
+		[{ item: 0 }, false],
+		[{ item: 1 }, true],
+		[{ item: 1 }, true],
+	]);
+	expect(runsOf(other)).toHaveLength(2);
+});
+
 describe('refused before anything is sent', () => {
 	test('a dataflow that runs on a schedule, as Run Now refuses it', async () => {
 		const daily = await dataflow({ frequency: 'day', interval: 1 });
