@@ -43,8 +43,7 @@ async function retriesOf(client: FlowServiceClient, run: IDataObject, itemIndex:
 }
 
 /** Finds the run's retry or makes one: the run it is, and whether this call made it (and found it after a lost answer). */
-async function retryOnce(client: FlowServiceClient, original: IDataObject, itemIndex: number): Promise<{ run: IDataObject; retried: boolean; recovered: boolean }> {
-	const id = String(original.id);
+async function retryOnce(client: FlowServiceClient, id: string, original: IDataObject, itemIndex: number): Promise<{ run: IDataObject; retried: boolean; recovered: boolean }> {
 	const [existing] = await retriesOf(client, original, itemIndex);
 	if (existing) return { run: existing, retried: false, recovered: false };
 	const { body, recovered } = await client.request<IDataObject & { items?: IDataObject[] }>({
@@ -74,9 +73,9 @@ export async function execute(this: IExecuteFunctions, { itemIndex, client, made
 		throw fieldError(this, new FieldError('Run ID', `(${id}) ${why}`, hint), itemIndex);
 	}
 	// Items of one execution that retry the same run share one retry: the first makes it, the others get it as already made.
-	const key = `run.retry ${String(original.id)}`;
+	const key = `run.retry ${id}`;
 	const earlier = made?.get(key) as ReturnType<typeof retryOnce> | undefined;
-	const outcome = earlier ? earlier.then(({ run }) => ({ run, retried: false, recovered: false })) : retryOnce(client, original, itemIndex);
+	const outcome = earlier ? earlier.then(({ run }) => ({ run, retried: false, recovered: false })) : retryOnce(client, id, original, itemIndex);
 	if (!earlier) made?.set(key, outcome);
 	const { run, retried, recovered } = await outcome;
 	return [
