@@ -8,7 +8,7 @@ export const SAMPLE_DATASET_NAME = 'Sales customers (sample)';
 
 export function pipelineSteps(h: Harness) {
 	const one = async (parameters: IDataObject) => (await h.run(parameters))[0].json;
-	return {
+	const steps = {
 		baseConnection: async (name: string) => one(h.greenplum(name)),
 		/** The sample dataset every emulator sandbox holds, as Catalog lists it. */
 		sampleDataset: async () => {
@@ -39,6 +39,28 @@ export function pipelineSteps(h: Harness) {
 				incrementalColumn: 'created_at',
 				...extra,
 			}),
+		/** A base connection, and on its table a source connection, a target connection on the sample dataset and a mapping set: what a dataflow joins. */
+		pieces: async (name: string, table = 'sales.customers') => {
+			const dataset = await steps.sampleDataset();
+			const source = (await steps.sourceConnection((await steps.baseConnection(`${name} base`)).id, `${name} source`, table)).id;
+			const target = (await steps.targetConnection(dataset.id, `${name} target`)).id;
+			return { source, target, mapping: (await steps.mapping(dataset.schemaId, source)).id };
+		},
+		/**
+		 * A maker of dataflows on one set of pieces (made at its first call), scheduled Once (or as
+		 * `extra` says) from a day after the Platform's now: their only runs are those a test makes.
+		 */
+		quietDataflows: (name: string) => {
+			let made: Promise<{ source: unknown; target: unknown; mapping: unknown }> | undefined;
+			let count = 0;
+			return async (extra: IDataObject = {}): Promise<string> => {
+				made ??= steps.pieces(name);
+				const { source, target, mapping } = await made;
+				const startTime = new Date(h.stack.emulator.clock.now() + 86_400_000).toISOString();
+				return String((await steps.dataflow(`${name} ${count++}`, source, target, mapping, { frequency: 'once', startTime, ...extra })).id);
+			};
+		},
 		waitForRun: async (flowId: unknown, extra: IDataObject = {}) => one({ resource: 'run', operation: 'wait', dataflow: byId(flowId), pollInterval: 1, waitTimeout: 30, ...extra }),
 	};
+	return steps;
 }

@@ -8,6 +8,7 @@ import { filterItems, readFilters } from '../listing';
 import type { Answer } from '../routes';
 import { CRM_TO_AEP } from './flows';
 import type { Pipeline } from './index';
+import { retrigger } from './retrigger';
 import { publicRun } from './runs';
 
 const created = (id: string, etag: string, location: string): Answer => ({ status: 201, body: { id, etag }, headers: { Location: location } });
@@ -70,6 +71,10 @@ export function routeFlowService(pipeline: Pipeline, req: IncomingMessage, ctx: 
 		}
 		if (segments.length === 1 && method === 'GET') return { status: 200, body: pipeline.runs.list(ctx, query, url.search) };
 		if (segments.length === 2 && method === 'GET') return { status: 200, body: { items: [publicRun(pipeline.runs.find(ctx, id))] } };
+		if (segments.length === 3 && action === 'action' && method === 'POST') {
+			const run = retrigger(pipeline, ctx, id, query.get('op'));
+			return { status: 200, body: { id: run.id, etag: run.etag } };
+		}
 	}
 	return undefined;
 }

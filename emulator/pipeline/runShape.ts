@@ -39,6 +39,12 @@ export interface StoredRun {
 	/** When it was due, in epoch seconds (scheduled runs) — to make each due time once. */
 	dueAt?: number;
 	window: { start?: number; end: number };
+	/**
+	 * What an on-demand run was asked for, as the ad hoc run page shows it on the run
+	 * (help/sources/tutorials/api/create-flow-runs.md: `params.windowStartTime`, `windowEndTime`, `deltaColumn`);
+	 * a re-triggered run carries its original's window there too [inferred]. Scheduled runs have none.
+	 */
+	params?: Record<string, unknown>;
 	metrics: {
 		durationSummary: { startedAtUTC: number; completedAtUTC?: number };
 		sizeSummary: { inputBytes: number; outputBytes: number };

@@ -142,8 +142,10 @@ export class Runs {
 		const params = request.params;
 		const windowStart = Number(params?.windowStartTime);
 		const windowEnd = Number(params?.windowEndTime);
-		if (!params || !Number.isInteger(Number(params.startTime)) || !Number.isInteger(windowStart) || !Number.isInteger(windowEnd)) {
-			throw flowError('invalidParamValue', `The provided param value ${JSON.stringify(params ?? null)} is not a valid input for property=params. Please provide a valid param value and try again.`, ctx.requestId);
+		// startTime is in the on-demand page's example, not in the ad hoc page's: optional [inferred].
+		const startValid = params?.startTime === undefined || Number.isInteger(Number(params.startTime));
+		if (!params || typeof params !== 'object' || Object.keys(params).length === 0 || !startValid || !Number.isInteger(windowStart) || !Number.isInteger(windowEnd)) {
+			throw flowError('runParams', `The params=${JSON.stringify(params ?? null)} provided for creating flow run are invalid or empty. Please provide valid params and try again.`, ctx.requestId);
 		}
 		if (windowEnd < windowStart) {
 			throw flowError('runWindowOrder', `WindowEndTime=${windowEnd} cannot be before Window StartTime=${windowStart}. Please provide a valid end time and try again.`, ctx.requestId);
@@ -159,11 +161,15 @@ export class Runs {
 			}
 			flow.transformations = [{ name: 'Copy', params: { deltaColumn: { name: given } } }, ...flow.transformations.filter((t) => t.name !== 'Copy')];
 		}
-		return this.start(ctx, flow, { start: windowStart, end: windowEnd });
+		// The run carries what it was asked for, as the ad hoc run page's answer shows: every time a string.
+		const echoed: Record<string, unknown> = { windowStartTime: String(windowStart), windowEndTime: String(windowEnd) };
+		if (params.startTime !== undefined) echoed.startTime = String(Number(params.startTime));
+		if (typeof given === 'string') echoed.deltaColumn = { name: given };
+		return this.start(ctx, flow, { start: windowStart, end: windowEnd }, undefined, echoed);
 	}
 
 	/** A run of the flow as it starts now or at `startedAt` (epoch ms): in progress, nothing counted yet. */
-	private newRun(owner: Pick<RequestContext, 'org' | 'sandbox' | 'clientId'>, flow: StoredFlow, window: StoredRun['window'], dueAt: number | undefined, startedAt: number): StoredRun {
+	private newRun(owner: Pick<RequestContext, 'org' | 'sandbox' | 'clientId'>, flow: StoredFlow, window: StoredRun['window'], dueAt: number | undefined, startedAt: number, params?: StoredRun['params']): StoredRun {
 		return this.runs.put(owner, {
 			id: randomUUID(),
 			flowId: flow.id,
@@ -179,6 +185,7 @@ export class Runs {
 			imsOrgId: owner.org,
 			...(dueAt !== undefined ? { dueAt } : {}),
 			window,
+			...(params ? { params } : {}),
 			metrics: {
 				durationSummary: { startedAtUTC: startedAt },
 				sizeSummary: { inputBytes: 0, outputBytes: 0 },
@@ -190,8 +197,9 @@ export class Runs {
 		});
 	}
 
-	private start(ctx: RequestContext, flow: StoredFlow, window: StoredRun['window'], dueAt?: number): StoredRun {
-		const run = this.newRun(ctx, flow, window, dueAt, this.options.clock.now());
+	/** Starts a run of the flow now over the window: scheduled (dueAt), on demand or re-triggered (params). */
+	start(ctx: RequestContext, flow: StoredFlow, window: StoredRun['window'], dueAt?: number, params?: StoredRun['params']): StoredRun {
+		const run = this.newRun(ctx, flow, window, dueAt, this.options.clock.now(), params);
 		const planned = this.plans.get(flow.id)?.shift();
 		const work = this.copy(ctx, flow, run, planned).finally(() => this.pending.delete(work));
 		this.pending.add(work);

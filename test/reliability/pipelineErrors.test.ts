@@ -52,6 +52,8 @@ const CASES: Array<[string, string, RegExp, () => IDataObject, unknown]> = [
 	['run.get', 'GET', /^\/runs\/[^/]+$/, () => ({ resource: 'run', operation: 'get', runId: ids.run }), flowError('1101-404', 'The requested run resource is not found.')],
 	['run.getMany', 'GET', /^\/runs$/, () => ({ resource: 'run', operation: 'getMany', dataflow: byId(ids.flow), returnAll: true }), flowError('1433-400', 'Incorrect field passed in orderBy')],
 	['run.wait', 'GET', /^\/runs$/, () => ({ resource: 'run', operation: 'wait', dataflow: byId(ids.flow), pollInterval: 1 }), flowError('1451-400', 'Invalid params provided in query params.')],
+	['run.retry', 'POST', /^\/runs\/[^/]+\/action$/, () => ({ resource: 'run', operation: 'retry', runId: `={{ ${JSON.stringify(h.stack.emulator.pipeline.runs.seed(String(ids.onceFlow), [1, 2].map((hours) => ({ startedAt: h.stack.emulator.clock.now() - hours * 3_600_000, status: 'failed' as const }))))}[$json.n % 2] }}` }), flowError('1388-400', 'The flow is in state=disabled and cannot be re-triggered.')],
+	['dataflow.backfill', 'POST', /^\/runs$/, () => ({ resource: 'dataflow', operation: 'backfill', dataflow: byId(ids.onceFlow), backfillStart: '2024-01-01T00:00:00Z', backfillEnd: '2024-01-02T00:00:00Z', incrementalColumn: 'created_at', pollInterval: 1 }), flowError('1381-400', 'WindowEndTime cannot be before Window StartTime.')],
 ];
 
 test.each(CASES)('%s: %s %s', async (_name, method, path, parameters, body) => {

@@ -1,5 +1,6 @@
 /** The Dataflow resource: a scheduled copy from a source connection through a mapping to a target connection. */
 import type { Resource } from '../shared/operation';
+import * as backfill from './backfill.operation';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as disable from './disable.operation';
@@ -16,5 +17,5 @@ export const resource = {
 	name: 'Dataflow',
 	description: 'A scheduled copy from a source connection to a target connection',
 	defaultOperation: 'create',
-	operations: { create, delete: del, disable, enable, get, getHealth, getMany, runNow, update, updateSchedule },
+	operations: { backfill, create, delete: del, disable, enable, get, getHealth, getMany, runNow, update, updateSchedule },
 } satisfies Resource;

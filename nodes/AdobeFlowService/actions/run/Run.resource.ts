@@ -3,6 +3,7 @@ import type { Resource } from '../shared/operation';
 import * as explainFailure from './explainFailure.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
+import * as retry from './retry.operation';
 import * as wait from './wait.operation';
 
 export const resource = {
@@ -10,5 +11,5 @@ export const resource = {
 	name: 'Run',
 	description: 'A run of a dataflow, with its record counts',
 	defaultOperation: 'wait',
-	operations: { get, getMany, wait, explainFailure },
+	operations: { get, getMany, wait, explainFailure, retry },
 } satisfies Resource;

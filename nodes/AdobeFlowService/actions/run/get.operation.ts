@@ -5,7 +5,7 @@ import { readId } from '../../helpers/validation';
 import type { ItemContext } from '../shared/operation';
 import { forOperation } from '../shared/operation';
 import { validated } from '../shared/fieldErrors';
-import { runIdProperty, runOutput } from '../shared/runs';
+import { fetchRun, runIdProperty, runOutput } from '../shared/runs';
 
 export const option = { name: 'Get', value: 'get', action: 'Get a run' };
 
@@ -13,8 +13,5 @@ export const description = forOperation('run', 'get', [runIdProperty]);
 
 export async function execute(this: IExecuteFunctions, { itemIndex, client }: ItemContext): Promise<IDataObject[]> {
 	const id = validated(this, itemIndex, () => readId('Run ID', this.getNodeParameter('runId', itemIndex, '')));
-	const { body } = await client.request<{ items?: IDataObject[] }>({ method: 'GET', path: `/runs/${encodeURIComponent(id)}`, itemIndex });
-	const run = body?.items?.[0];
-	if (!run) throw new Error(`The Platform returned no run for ${id}`);
-	return [runOutput(run)];
+	return [runOutput(await fetchRun(client, id, itemIndex))];
 }

@@ -87,10 +87,10 @@ function holdsTimes(column: ExploreColumn): boolean {
 
 /**
  * The source connection whose table the Incremental Column is of: the one picked above (Dataflow →
- * Create), or the picked dataflow's (Run Now), with the column that dataflow already copies by.
+ * Create), or the picked dataflow's (Run Now, Backfill), with the column that dataflow already copies by.
  */
 async function columnSource(context: ILoadOptionsFunctions, platform: FlowServiceClient): Promise<{ source: IDataObject; current?: string }> {
-	if (context.getCurrentNodeParameter('operation') === 'runNow') {
+	if (['runNow', 'backfill'].includes(String(context.getCurrentNodeParameter('operation')))) {
 		const flowId = pickedId(context, DATAFLOW.parameter);
 		if (!flowId) {
 			throw new NodeOperationError(context.getNode(), 'Choose a dataflow first', { description: "The columns listed here are those of the dataflow's table. With an expression above, type the column By Name." });

@@ -110,10 +110,12 @@ describe('Incremental Column: From List', () => {
 		expect(again.results.map((r) => r.value)).toEqual(['changed_at', 'updated_at']);
 	});
 
-	test("in Run Now: the picked dataflow's table, the column it already copies by first", async () => {
+	test("in Run Now and Backfill: the picked dataflow's table, the column it already copies by first", async () => {
 		const flow = await steps.dataflow('lists once', parts.source, parts.target, parts.mapping, { frequency: 'once', startTime: LATER });
-		const once = await list('searchColumns', { resource: 'dataflow', operation: 'runNow', dataflow: byId(flow.id) });
-		expect(once.results[0]).toEqual({ name: 'created_at (date-time)', value: 'created_at' });
+		for (const operation of ['runNow', 'backfill']) {
+			const once = await list('searchColumns', { resource: 'dataflow', operation, dataflow: byId(flow.id) });
+			expect(once.results[0]).toEqual({ name: 'created_at (date-time)', value: 'created_at' });
+		}
 		const daily = await steps.dataflow('lists daily by id', parts.source, parts.target, parts.mapping, { startTime: LATER, incrementalColumn: { __rl: true, mode: 'list', value: 'id' } });
 		const found = await list('searchColumns', { resource: 'dataflow', operation: 'runNow', dataflow: byId(daily.id) });
 		expect(found.results[0]).toEqual({ name: "id (integer, this dataflow's)", value: 'id' });
