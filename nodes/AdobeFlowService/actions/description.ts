@@ -5,6 +5,7 @@ import type { Operation } from './shared/operation';
 import { forOperation } from './shared/operation';
 import { allOperations, RESOURCES } from './registry';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './shared/settings';
+import { toolProperties } from './shared/toolMode';
 import { DEFAULT_TIMEOUT_SECONDS } from '../transport';
 
 const resource: INodeProperties = {
@@ -136,5 +137,7 @@ export const nodeProperties: INodeProperties[] = [
 	]),
 	databaseCredential('create'),
 	databaseCredential('update', { updateCredentials: [false] }),
+	// Shown in the agent tool variant only, for the operations that change the Platform.
+	...toolProperties([...new Set(allOperations().filter(({ operation }) => operation.readsOnly !== true).map(({ value }) => value))]),
 	options,
 ];

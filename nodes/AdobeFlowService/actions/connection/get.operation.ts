@@ -7,6 +7,7 @@ import { forOperation } from '../shared/operation';
 import { publicConnection } from '../shared/outputs';
 
 export const option = { name: 'Get', value: 'get', action: 'Get a connection' };
+export const readsOnly = true;
 
 export const description = forOperation('connection', 'get', [connectionLocator('The connection to get')]);
 

@@ -14,6 +14,7 @@ import { validated } from '../shared/fieldErrors';
 export const concurrent = false;
 
 export const option = { name: 'Get Many', value: 'getMany', action: 'Get many connections' };
+export const readsOnly = true;
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(['getMany'], 'connection'),

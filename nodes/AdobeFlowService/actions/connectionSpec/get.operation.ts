@@ -9,6 +9,7 @@ import { validated } from '../shared/fieldErrors';
 import { specItem } from './getMany.operation';
 
 export const option = { name: 'Get', value: 'get', action: 'Get a connection spec' };
+export const readsOnly = true;
 
 export const description = forOperation('connectionSpec', 'get', [
 	idLocator({

@@ -12,6 +12,7 @@ import { validated } from '../shared/fieldErrors';
 export const concurrent = false;
 
 export const option = { name: 'Get Many', value: 'getMany', action: 'Get many connection specs' };
+export const readsOnly = true;
 
 export const description = forOperation('connectionSpec', 'getMany', [
 	...returnAllOrLimit(['getMany'], 'connectionSpec'),

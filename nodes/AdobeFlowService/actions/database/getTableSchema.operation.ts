@@ -7,6 +7,7 @@ import { forOperation } from '../shared/operation';
 import { describeColumn, exploreTable, readTablePath, tableLocator } from './explore';
 
 export const option = { name: 'Get Table Schema', value: 'getTableSchema', action: 'Get the columns of a table' };
+export const readsOnly = true;
 
 export const description = forOperation('database', 'getTableSchema', [
 	connectionLocator('The connection whose database to explore'),

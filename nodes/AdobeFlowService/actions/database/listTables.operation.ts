@@ -7,6 +7,7 @@ import { forOperation } from '../shared/operation';
 import { listRoot } from './explore';
 
 export const option = { name: 'List Tables', value: 'listTables', action: 'List the tables of a database' };
+export const readsOnly = true;
 
 export const description = forOperation('database', 'listTables', [connectionLocator('The connection whose database to explore')]);
 

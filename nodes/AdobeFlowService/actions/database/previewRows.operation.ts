@@ -9,6 +9,7 @@ import { validated } from '../shared/fieldErrors';
 import { describeColumn, exploreTable, readTablePath, tableLocator } from './explore';
 
 export const option = { name: 'Preview Rows', value: 'previewRows', action: 'Preview the rows of a table' };
+export const readsOnly = true;
 
 export const description = forOperation('database', 'previewRows', [
 	connectionLocator('The connection whose database to explore'),

@@ -19,6 +19,7 @@ const DAY_MS = 86_400_000;
 const TOP_ERRORS = 5;
 
 export const option = { name: 'Get Health', value: 'getHealth', action: 'Get the health of dataflows' };
+export const readsOnly = true;
 
 export const description = forOperation('dataflow', 'getHealth', [
 	{

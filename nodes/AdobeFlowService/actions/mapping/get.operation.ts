@@ -6,6 +6,7 @@ import { forOperation } from '../shared/operation';
 import { fetchMappingSet, mappingIdProperty, mappingOutput, readMappingId } from './mappingSets';
 
 export const option = { name: 'Get', value: 'get', action: 'Get a mapping' };
+export const readsOnly = true;
 
 export const description = forOperation('mapping', 'get', [mappingIdProperty]);
 

@@ -8,6 +8,7 @@ import { validated } from '../shared/fieldErrors';
 import { runIdProperty, runOutput } from '../shared/runs';
 
 export const option = { name: 'Get', value: 'get', action: 'Get a run' };
+export const readsOnly = true;
 
 export const description = forOperation('run', 'get', [runIdProperty]);
 

@@ -11,6 +11,7 @@ import { runOutput } from '../shared/runs';
 export const concurrent = false;
 
 export const option = { name: 'Get Many', value: 'getMany', action: 'Get many runs of a dataflow' };
+export const readsOnly = true;
 
 export const description = forOperation('run', 'getMany', [entityLocator(DATAFLOW, 'The dataflow whose runs to get'), ...returnAllOrLimit(['getMany'], 'run')]);
 

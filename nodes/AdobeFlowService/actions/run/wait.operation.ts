@@ -16,6 +16,7 @@ import { DATAFLOW, entityLocator, readEntityId } from '../shared/flowObjects';
 import { isFailure, isFinished, runIdProperty, runOutput } from '../shared/runs';
 
 export const option = { name: 'Wait for Run', value: 'wait', action: 'Wait for a run of a dataflow to finish' };
+export const readsOnly = true;
 
 const properties: INodeProperties[] = [
 	entityLocator(DATAFLOW, 'The dataflow whose run to wait for'),
