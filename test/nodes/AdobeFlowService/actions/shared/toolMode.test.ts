@@ -72,6 +72,14 @@ describe('every operation either only reads or is refused in tool mode without A
 	});
 });
 
+test('under Continue On Fail the refusal is one error item per input item, paired, and nothing is sent', async () => {
+	const before = h.stack.emulator.stats.requests;
+	const out = await h.run({ resource: 'dataflow', operation: 'delete' }, { as: asTool, items: [{}, {}], onError: 'continueRegularOutput' });
+	expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	for (const item of out) expect(item.json.error).toMatch(/^Refused: "Delete" \(dataflow → delete\)/);
+	expect(h.stack.emulator.stats.requests).toBe(before);
+});
+
 test('in tool mode a reading operation runs without Allow Changes', async () => {
 	const [created] = await h.run(h.greenplum('tool reads'));
 	const tables = await runTool({ resource: 'database', operation: 'listTables', connection: byId(created.json.id) });
