@@ -121,7 +121,8 @@ test('the agent lists the tables behind a connection: the emulator gets the expl
 	const offered = fake.requests[asked].tools ?? [];
 	expect(offered.map((t) => t.function.name)).toEqual(['AEP_Flow_Service']);
 	expect(Object.keys(offered[0].function.parameters?.properties ?? {})).toEqual(['connectionId']);
-	expect(offered[0].function.description).toMatch(/table/i);
+	// The operation's own description for models, with its guard.
+	expect(offered[0].function.description).toMatch(/^Adobe Experience Platform Flow Service: List the tables .* by its connection ID; returns one item per table .* It only reads\.$/);
 	expect(stack.emulator.stats.byRoute['GET /connections/{id}/explore']).toBeGreaterThan(explores);
 	expect(stack.emulator.log.some((line) => line.includes(`/connections/${id}/explore`))).toBe(true);
 	expect(answer.startsWith(FINAL_PREFIX)).toBe(true);

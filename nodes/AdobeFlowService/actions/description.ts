@@ -5,7 +5,7 @@ import type { Operation } from './shared/operation';
 import { forOperation } from './shared/operation';
 import { allOperations, RESOURCES } from './registry';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './shared/settings';
-import { toolProperties } from './shared/toolMode';
+import { toolDescriptions, toolProperties } from './shared/toolMode';
 import { DEFAULT_TIMEOUT_SECONDS } from '../transport';
 
 const resource: INodeProperties = {
@@ -120,6 +120,8 @@ export const subtitle = `={{ ${JSON.stringify(actions)}[$parameter["resource"] +
 
 /** Every parameter of the node, in display order. */
 export const nodeProperties: INodeProperties[] = [
+	// The agent tool variant's description for its model, first as n8n places its own.
+	...toolDescriptions(allOperations()),
 	{
 		displayName: 'Authentication',
 		name: 'authentication',

@@ -38,13 +38,9 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	if (!op) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	// As an agent's tool: a change is refused here, before any request, unless Allow Changes is on;
 	// under Continue On Fail as one error item per input item, so that the agent reads why.
-	let dryRun: boolean;
-	try {
-		({ dryRun } = toolGuard(this, op, resource, operation));
-	} catch (error) {
-		if (!this.continueOnFail()) throw error;
-		return [items.map((_, itemIndex) => errorItem(error as NodeOperationError, itemIndex))];
-	}
+	const { dryRun, refused } = toolGuard(this, op, resource, operation);
+	if (refused && !this.continueOnFail()) throw refused;
+	if (refused) return [items.map((_, itemIndex) => errorItem(refused, itemIndex))];
 
 	const { concurrency, timeoutMs } = readSettings(this);
 	const platform = new FlowServiceClient(this, credentialTypeFor(this.getNodeParameter('authentication', 0, 'accessToken')), { timeoutMs, maxConcurrency: concurrency });

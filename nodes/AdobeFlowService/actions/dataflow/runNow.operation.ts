@@ -13,7 +13,7 @@ import { idLocator } from '../shared/locators';
 import { DATAFLOW, fetchEntity, readEntityId } from '../shared/flowObjects';
 import { incrementalColumnLocator, readIncrementalColumn, readTime } from './schedule';
 
-export const option = { name: 'Run Now', value: 'runNow', action: 'Run a dataflow now', description: 'Start an on-demand run of a dataflow scheduled Once' };
+export const option = { name: 'Run Now', value: 'runNow', action: 'Run a dataflow now', description: 'Start an on-demand run of a dataflow scheduled Once, by its ID; returns the run ID and the time window it copies' };
 
 const properties: INodeProperties[] = [
 	// The dataflow locator of the other operations, but From List shows only the dataflows Run Now can run.

@@ -12,7 +12,7 @@ import { DATAFLOW, entityLocator, fetchEntity, readEntityId } from '../shared/fl
 import type { Frequency } from './schedule';
 import { frequencyProperty, intervalProperty, readInterval } from './schedule';
 
-export const option = { name: 'Update Schedule', value: 'updateSchedule', action: 'Update the schedule of a dataflow' };
+export const option = { name: 'Update Schedule', value: 'updateSchedule', action: 'Update the schedule of a dataflow', description: 'Change when a dataflow runs, by its ID: start time (ISO 8601), frequency and interval; returns the dataflow' };
 
 const properties: INodeProperties[] = [
 	entityLocator(DATAFLOW, 'The dataflow whose schedule to change'),

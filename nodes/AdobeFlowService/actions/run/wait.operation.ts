@@ -15,7 +15,7 @@ import { sleepUnlessAborted } from '../../transport/clock';
 import { DATAFLOW, entityLocator, readEntityId } from '../shared/flowObjects';
 import { isFailure, isFinished, runIdProperty, runOutput } from '../shared/runs';
 
-export const option = { name: 'Wait for Run', value: 'wait', action: 'Wait for a run of a dataflow to finish' };
+export const option = { name: 'Wait for Run', value: 'wait', action: 'Wait for a run of a dataflow to finish', description: 'Wait until a run of a dataflow finishes, by the dataflow ID; returns the run\'s status, record counts and errors, and fails if the run failed' };
 export const readsOnly = true;
 
 const properties: INodeProperties[] = [

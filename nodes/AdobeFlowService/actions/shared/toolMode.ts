@@ -16,6 +16,28 @@ export function runsAsTool(context: Pick<IExecuteFunctions, 'getNode'>): boolean
 	return context.getNode().type.endsWith('Tool');
 }
 
+/**
+ * What the agent's model reads about the tool, one per operation (all named toolDescription, so that
+ * n8n adds no Tool Description of its own): what it does, the IDs it needs, what it returns, and
+ * whether it changes the Platform. Shown in the tool variant only, to be edited there.
+ */
+export function toolDescriptions(operations: Array<{ resource: string; value: string; operation: Operation }>): INodeProperties[] {
+	return operations.map(({ resource, value, operation }) => ({
+		displayName: 'Description',
+		name: 'toolDescription',
+		type: 'string',
+		default: toolDescriptionOf(operation),
+		typeOptions: { rows: 3 },
+		description: "What the agent's model reads about this tool: say what it is for in this workflow, which IDs it needs and what it returns",
+		displayOptions: { show: { '@tool': [true], resource: [resource], operation: [value] } },
+	}));
+}
+
+export function toolDescriptionOf(operation: Operation): string {
+	const guard = operation.readsOnly === true ? 'It only reads.' : 'It changes the Platform, so it runs only where the tool allows changes.';
+	return `Adobe Experience Platform Flow Service: ${operation.option.description ?? operation.option.action}. ${guard}`;
+}
+
 /** The tool variant's own parameters, shown for the operations that change the Platform (`changing`: their values). */
 export function toolProperties(changing: string[]): INodeProperties[] {
 	const shown = { '@tool': [true], operation: changing };
@@ -44,13 +66,12 @@ export function toolProperties(changing: string[]): INodeProperties[] {
 export const REFUSED_HINT =
 	'This tool only reads unless its Allow Changes parameter is on. Turn Allow Changes on in the tool node to let the agent make this change, with Dry Run to preview it first.';
 
-/** How the tool may run an operation: refused (before any request) unless it only reads or Allow Changes is on. */
-export function toolGuard(context: IExecuteFunctions, op: Operation, resource: string, operation: string): { dryRun: boolean } {
+/** How the tool may run an operation: `refused` (to be thrown before any request) unless it only reads or Allow Changes is on. */
+export function toolGuard(context: IExecuteFunctions, op: Operation, resource: string, operation: string): { dryRun: boolean; refused?: NodeOperationError } {
 	if (!runsAsTool(context) || op.readsOnly === true) return { dryRun: false };
 	if (context.getNodeParameter('allowChanges', 0, false) !== true) {
-		throw new NodeOperationError(context.getNode(), `Refused: "${op.option.name}" (${resource} → ${operation}) changes Adobe Experience Platform, and Allow Changes is off`, {
-			description: REFUSED_HINT,
-		});
+		const message = `Refused: "${op.option.name}" (${resource} → ${operation}) changes Adobe Experience Platform, and Allow Changes is off`;
+		return { dryRun: false, refused: new NodeOperationError(context.getNode(), message, { description: REFUSED_HINT }) };
 	}
 	return { dryRun: context.getNodeParameter('dryRun', 0, false) === true };
 }

@@ -7,6 +7,7 @@ import { NodeConnectionTypes, NodeHelpers } from 'n8n-workflow';
 
 import { AdobeFlowService } from '../../../../../nodes/AdobeFlowService/AdobeFlowService.node';
 import { allOperations } from '../../../../../nodes/AdobeFlowService/actions/registry';
+import { toolDescriptionOf } from '../../../../../nodes/AdobeFlowService/actions/shared/toolMode';
 import { MASK } from '../../../../../nodes/AdobeFlowService/helpers/mask';
 import { byId, failure, useStack } from '../../../../../support/harness';
 
@@ -129,10 +130,10 @@ describe('Dry Run', () => {
 });
 
 describe('the parameters', () => {
-	const shown = (type: INodeType, parameters: IDataObject, name: string) => {
-		const property = type.description.properties.find((p) => p.name === name)!;
-		return NodeHelpers.displayParameter(parameters as never, property, { typeVersion: 1 } as never, type.description);
-	};
+	/** The properties of that name the editor shows for these parameters. */
+	const displayed = (type: INodeType, parameters: IDataObject, name: string) =>
+		type.description.properties.filter((p) => p.name === name && NodeHelpers.displayParameter(parameters as never, p, { typeVersion: 1 } as never, type.description));
+	const shown = (type: INodeType, parameters: IDataObject, name: string) => displayed(type, parameters, name).length > 0;
 
 	test('Allow Changes shows in the tool variant only, for changing operations; Dry Run only with it on', () => {
 		const plain = new AdobeFlowService();
@@ -142,6 +143,20 @@ describe('the parameters', () => {
 		expect(shown(tool, { resource: 'connection', operation: 'delete', allowChanges: false }, 'dryRun')).toBe(false);
 		expect(shown(tool, { resource: 'connection', operation: 'delete', allowChanges: true }, 'dryRun')).toBe(true);
 		expect(shown(plain, { resource: 'connection', operation: 'delete', allowChanges: true }, 'dryRun')).toBe(false);
+	});
+
+	test('every operation says which IDs it needs and what it returns, and the tool variant gives its model exactly that', () => {
+		for (const { resource, value, operation } of allOperations()) {
+			expect([resource, value, operation.option.description]).toEqual([resource, value, expect.stringMatching(/; returns /)]);
+			expect(displayed(tool, { resource, operation: value }, 'toolDescription').map((p) => p.default)).toEqual([toolDescriptionOf(operation)]);
+			expect(toolDescriptionOf(operation)).toContain(operation.readsOnly ? 'It only reads.' : 'It changes the Platform, so it runs only where the tool allows changes.');
+		}
+		expect(shown(new AdobeFlowService(), { resource: 'database', operation: 'listTables' }, 'toolDescription')).toBe(false);
+	});
+
+	test('the tool variant is described as safe by default; the plain node keeps its description', () => {
+		expect(tool.description.description).toMatch(/changes the Platform only where Allow Changes is on/);
+		expect(new AdobeFlowService().description.description).toMatch(/^Connect databases to Adobe Experience Platform/);
 	});
 
 	test('Allow Changes is off by default', () => {
