@@ -12,30 +12,17 @@ import type { FakeOpenAi } from '../../support/fakeOpenAi';
 import { FAKE_MODEL, FINAL_PREFIX, startFakeOpenAi } from '../../support/fakeOpenAi';
 import type { Execution } from '../../support/n8n';
 import { ensureBuilt, ensureN8n, itemsOf, N8nInstance } from '../../support/n8n';
+import { byAi, flowServiceCredential, greenplumConnection, toolNode } from '../../support/agentTools';
 import { API_KEY, ORG, TOKEN } from '../../support/harness';
-import { CredentialStore, runNode } from '../../support/runNode';
 
 jest.setTimeout(300_000);
 
-const FLOW_CRED = 'aepFlowSvcCred01';
 const OPENAI_CRED = 'fakeOpenAiCred01';
 const TOOL = 'AEP Flow Service';
 
 let stack: Stack;
 let fake: FakeOpenAi;
 let n8n: N8nInstance;
-
-/** Creates a GreenPlum connection to the embedded database, in-process: the agent's tool then works with it. */
-async function connection(name: string): Promise<string> {
-	const credentials = new CredentialStore();
-	credentials.set('flowServiceApi', { accessToken: TOKEN, apiKey: API_KEY, imsOrgId: ORG, sandboxName: 'prod', baseUrl: stack.emulator.url });
-	const { login } = stack.database;
-	const typed = { databaseLogin: 'node', host: '127.0.0.1', port: stack.database.port, database: login.database, username: login.username, password: login.password };
-	const [created] = await runNode({ credentials, parameters: { resource: 'connection', operation: 'create', connector: 'greenplum', name, ...typed } });
-	return String(created.json.id);
-}
-
-const byAi = (key: string, description: string) => ({ __rl: true, mode: 'id', value: `={{ $fromAI('${key}', '${description}', 'string') }}` });
 
 /** A workflow: Start → AI Agent, with the fake model and our node's tool variant (these parameters) connected to it. */
 function agentWorkflow(id: string, prompt: string, tool: IDataObject, toolSettings: IDataObject = {}) {
@@ -57,16 +44,7 @@ function agentWorkflow(id: string, prompt: string, tool: IDataObject, toolSettin
 				parameters: { model: { __rl: true, mode: 'id', value: FAKE_MODEL }, options: {} },
 				credentials: { openAiApi: { id: OPENAI_CRED, name: 'Fake OpenAI' } },
 			},
-			{
-				id: 'tool',
-				name: TOOL,
-				type: 'CUSTOM.adobeFlowServiceTool',
-				typeVersion: 1,
-				position: [360, 220],
-				parameters: { authentication: 'accessToken', ...tool },
-				credentials: { flowServiceApi: { id: FLOW_CRED, name: 'Flow Service API' } },
-				...toolSettings,
-			},
+			toolNode(TOOL, [360, 220], tool, toolSettings),
 		],
 		connections: {
 			Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
@@ -91,7 +69,7 @@ beforeAll(async () => {
 	fake = await startFakeOpenAi();
 	n8n = new N8nInstance();
 	await n8n.importCredentials([
-		{ id: FLOW_CRED, name: 'Flow Service API', type: 'flowServiceApi', data: { accessToken: TOKEN, apiKey: API_KEY, imsOrgId: ORG, sandboxName: 'prod', baseUrl: stack.emulator.url } },
+		flowServiceCredential(stack),
 		{ id: OPENAI_CRED, name: 'Fake OpenAI', type: 'openAiApi', data: { apiKey: 'sk-fake-key', url: fake.url } },
 	]);
 }, 900_000);
@@ -103,7 +81,7 @@ afterAll(async () => {
 });
 
 test('the agent lists the tables behind a connection: the emulator gets the explore request, the final answer holds a table', async () => {
-	const id = await connection('agent explore');
+	const id = await greenplumConnection(stack, 'agent explore');
 	await n8n.importWorkflow(
 		agentWorkflow('agentListTables1', 'Which tables does the database behind my connection have?', {
 			resource: 'database',
@@ -138,7 +116,7 @@ describe('a delete asked by the agent', () => {
 	});
 
 	test('with Allow Changes off, is refused and nothing is sent: the execution stops with the refusal', async () => {
-		const id = await connection('agent keeps');
+		const id = await greenplumConnection(stack, 'agent keeps');
 		await n8n.importWorkflow(agentWorkflow('agentDeleteOff01', 'Delete my connection.', deleteTool(false)));
 		fake.setArguments({ connectionId: id });
 		const before = deletes();
@@ -154,7 +132,7 @@ describe('a delete asked by the agent', () => {
 	});
 
 	test('with Allow Changes off and the tool set to continue on error, the agent reads the refusal, and nothing is sent', async () => {
-		const id = await connection('agent is told');
+		const id = await greenplumConnection(stack, 'agent is told');
 		await n8n.importWorkflow(agentWorkflow('agentDeleteOff02', 'Delete my connection.', deleteTool(false), { onError: 'continueRegularOutput' }));
 		fake.setArguments({ connectionId: id });
 		const before = deletes();
@@ -169,7 +147,7 @@ describe('a delete asked by the agent', () => {
 	});
 
 	test('with Allow Changes on, is sent', async () => {
-		const id = await connection('agent deletes');
+		const id = await greenplumConnection(stack, 'agent deletes');
 		await n8n.importWorkflow(agentWorkflow('agentDeleteOn001', 'Delete my connection.', deleteTool(true)));
 		fake.setArguments({ connectionId: id });
 		const before = deletes();

@@ -10,13 +10,12 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 
 import type { Stack } from '../../emulator/stack';
 import { startStack } from '../../emulator/stack';
-import { CUSTOM_PREFIX, ensureBuilt, ensureN8n, N8nInstance, restSession } from '../../support/n8n';
+import { byAi, flowServiceCredential, greenplumConnection, toolNode } from '../../support/agentTools';
 import { API_KEY, ORG, TOKEN } from '../../support/harness';
-import { CredentialStore, runNode } from '../../support/runNode';
+import { ensureBuilt, ensureN8n, N8nInstance, restSession } from '../../support/n8n';
 
 jest.setTimeout(300_000);
 
-const FLOW_CRED = 'aepFlowSvcCred01';
 const WORKFLOW = 'aepMcpServer0001';
 const PATH = 'aep-flow-service';
 
@@ -25,36 +24,14 @@ let n8n: N8nInstance;
 let client: Client;
 let connectionId: string;
 
-const byAi = (key: string, description: string) => ({ __rl: true, mode: 'id', value: `={{ $fromAI('${key}', '${description}', 'string') }}` });
-
-function tool(name: string, position: [number, number], parameters: Record<string, unknown>) {
-	return {
-		id: randomUUID(),
-		name,
-		type: `${CUSTOM_PREFIX}adobeFlowServiceTool`,
-		typeVersion: 1,
-		position,
-		parameters: { authentication: 'accessToken', ...parameters },
-		credentials: { flowServiceApi: { id: FLOW_CRED, name: 'Flow Service API' } },
-	};
-}
-
 beforeAll(async () => {
 	ensureBuilt();
 	ensureN8n();
 	stack = await startStack({ tokens: [TOKEN], apiKeys: [API_KEY] });
-	// A connection to the embedded database, made in-process: the tools work with it.
-	const credentials = new CredentialStore();
-	credentials.set('flowServiceApi', { accessToken: TOKEN, apiKey: API_KEY, imsOrgId: ORG, sandboxName: 'prod', baseUrl: stack.emulator.url });
-	const { login } = stack.database;
-	const typed = { databaseLogin: 'node', host: '127.0.0.1', port: stack.database.port, database: login.database, username: login.username, password: login.password };
-	const [created] = await runNode({ credentials, parameters: { resource: 'connection', operation: 'create', connector: 'greenplum', name: 'mcp explore', ...typed } });
-	connectionId = String(created.json.id);
+	connectionId = await greenplumConnection(stack, 'mcp explore');
 
 	n8n = new N8nInstance();
-	await n8n.importCredentials([
-		{ id: FLOW_CRED, name: 'Flow Service API', type: 'flowServiceApi', data: { accessToken: TOKEN, apiKey: API_KEY, imsOrgId: ORG, sandboxName: 'prod', baseUrl: stack.emulator.url } },
-	]);
+	await n8n.importCredentials([flowServiceCredential(stack)]);
 	await n8n.importWorkflow({
 		id: WORKFLOW,
 		name: 'AEP tools over MCP (test)',
@@ -62,8 +39,8 @@ beforeAll(async () => {
 		settings: { executionOrder: 'v1' },
 		nodes: [
 			{ id: randomUUID(), name: 'MCP Server Trigger', type: '@n8n/n8n-nodes-langchain.mcpTrigger', typeVersion: 2, position: [0, 0], webhookId: randomUUID(), parameters: { path: PATH } },
-			tool('List Tables', [-100, 200], { resource: 'database', operation: 'listTables', connection: byAi('connectionId', 'The id of the connection whose database to explore') }),
-			tool('Delete Connection', [100, 200], { resource: 'connection', operation: 'delete', connection: byAi('connectionId', 'The id of the connection to delete') }),
+			toolNode('List Tables', [-100, 200], { resource: 'database', operation: 'listTables', connection: byAi('connectionId', 'The id of the connection whose database to explore') }),
+			toolNode('Delete Connection', [100, 200], { resource: 'connection', operation: 'delete', connection: byAi('connectionId', 'The id of the connection to delete') }),
 		],
 		connections: {
 			'List Tables': { ai_tool: [[{ node: 'MCP Server Trigger', type: 'ai_tool', index: 0 }]] },
