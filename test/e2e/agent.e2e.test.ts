@@ -159,4 +159,21 @@ describe('a delete asked by the agent', () => {
 		expect(answer).toContain(id);
 		expect(stack.emulator.connections(ORG).some((c) => c.id === id)).toBe(false);
 	});
+
+	test('with Allow Changes on and Dry Run left to the model, the model asks for a dry run: the request comes back, nothing is sent', async () => {
+		const id = await greenplumConnection(stack, 'agent previews');
+		const tool = { ...deleteTool(true), dryRun: "={{ $fromAI('dryRun', 'true to only preview the change', 'boolean') }}" };
+		await n8n.importWorkflow(agentWorkflow('agentDeleteDry01', 'What would deleting my connection send?', tool));
+		fake.setArguments({ connectionId: id, dryRun: true });
+		const before = deletes();
+		const asked = fake.requests.length;
+
+		const answer = finalAnswer(await n8n.execute('agentDeleteDry01'));
+
+		expect(Object.keys(fake.requests[asked].tools?.[0].function.parameters?.properties ?? {}).sort()).toEqual(['connectionId', 'dryRun']);
+		expect(answer).toContain('"dryRun":true');
+		expect(answer).toContain(`"method":"DELETE","path":"/data/foundation/flowservice/connections/${id}"`);
+		expect(deletes()).toBe(before);
+		expect(stack.emulator.connections(ORG).some((c) => c.id === id)).toBe(true);
+	});
 });
