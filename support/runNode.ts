@@ -97,6 +97,8 @@ export interface RunOptions {
 	credentials: CredentialStore;
 	authentication?: 'accessToken' | 'serverToServer';
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** Another node type to run instead of the action node, e.g. its agent tool variant. */
+	as?: { nodeType: INodeType; type: string };
 }
 
 /** The node (the action node unless another type is given) in a one-node workflow, with n8n-core's additional data around it. */
@@ -162,8 +164,8 @@ export async function loadMethod<T>(
 	return await methods[method].call(context);
 }
 
-export async function runNode({ parameters, items = [{}], credentials, authentication = 'accessToken', onError }: RunOptions): Promise<INodeExecutionData[]> {
-	const { nodeType, node, workflow, additionalData } = setUp(parameters, credentials, authentication, onError);
+export async function runNode({ parameters, items = [{}], credentials, authentication = 'accessToken', onError, as }: RunOptions): Promise<INodeExecutionData[]> {
+	const { nodeType, node, workflow, additionalData } = setUp(parameters, credentials, authentication, onError, as);
 	const input: INodeExecutionData[] = items.map((json) => ({ json }));
 	const executeData = { node, data: { main: [input] }, source: null };
 	const context = new ExecuteContext(workflow, node, additionalData, 'manual', createRunExecutionData(), 0, input, { main: [input] }, executeData as never, []);

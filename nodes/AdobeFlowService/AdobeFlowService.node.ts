@@ -15,7 +15,13 @@ export class AdobeFlowService implements INodeType {
 		subtitle,
 		description: 'Connect databases to Adobe Experience Platform (AEP): connections, exploring tables, source and target connections, mappings, dataflows and their runs',
 		defaults: { name: 'AEP Flow Service' },
-		usableAsTool: true,
+		// The tool variant n8n makes (adobeFlowServiceTool) is described for an AI agent's user: safe by default.
+		usableAsTool: {
+			replacements: {
+				description:
+					'Let an AI agent explore the databases behind Adobe Experience Platform connections and read connections, dataflows, runs and their health; it changes the Platform only where Allow Changes is on',
+			},
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [

@@ -6,6 +6,7 @@ import { forOperation } from './shared/operation';
 import { authentication } from './shared/authentication';
 import { allOperations, RESOURCES } from './registry';
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './shared/settings';
+import { toolDescriptions, toolProperties } from './shared/toolMode';
 import { DEFAULT_TIMEOUT_SECONDS } from '../transport';
 
 const resource: INodeProperties = {
@@ -120,6 +121,8 @@ export const subtitle = `={{ ${JSON.stringify(actions)}[$parameter["resource"] +
 
 /** Every parameter of the node, in display order. */
 export const nodeProperties: INodeProperties[] = [
+	// The agent tool variant's description for its model, first as n8n places its own.
+	...toolDescriptions(allOperations()),
 	authentication,
 	resource,
 	...RESOURCES.flatMap((r) => [
@@ -128,5 +131,7 @@ export const nodeProperties: INodeProperties[] = [
 	]),
 	databaseCredential('create'),
 	databaseCredential('update', { updateCredentials: [false] }),
+	// Shown in the agent tool variant only, for the operations that change the Platform.
+	...toolProperties([...new Set(allOperations().filter(({ operation }) => operation.readsOnly !== true).map(({ value }) => value))]),
 	options,
 ];

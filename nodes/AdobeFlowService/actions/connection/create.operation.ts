@@ -19,7 +19,7 @@ import { otherConnectorProperties, prepareOther } from './otherConnector';
 /** Safe to run again: If It Exists, and one object per reuse key (createOnce.ts). */
 export const createsOnce = true;
 
-export const option = { name: 'Create', value: 'create', action: 'Create a connection', description: 'Create a connection to a database' };
+export const option = { name: 'Create', value: 'create', action: 'Create a connection', description: 'Create a connection to a database from its host, port, database and login, or reuse the one of the same name; returns its ID, connector and whether it was created or reused' };
 
 // The connector comes first, with its notices (a beta label) under it: it decides which fields follow.
 // Other notices (typed logins are saved in the workflow) stay beside the field they are about.

@@ -5,7 +5,7 @@ import type { ItemContext } from '../shared/operation';
 import { connectionLocator, readConnectionId } from '../shared/locators';
 import { forOperation } from '../shared/operation';
 
-export const option = { name: 'Delete', value: 'delete', action: 'Delete a connection' };
+export const option = { name: 'Delete', value: 'delete', action: 'Delete a connection', description: 'Delete a connection by its ID; returns deleted true and the ID' };
 
 export const description = forOperation('connection', 'delete', [connectionLocator('The connection to delete')]);
 

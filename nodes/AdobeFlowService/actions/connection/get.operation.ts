@@ -6,7 +6,8 @@ import { connectionLocator, readConnectionId } from '../shared/locators';
 import { forOperation } from '../shared/operation';
 import { publicConnection } from '../shared/outputs';
 
-export const option = { name: 'Get', value: 'get', action: 'Get a connection' };
+export const option = { name: 'Get', value: 'get', action: 'Get a connection', description: 'Get a connection by its ID; returns its name, connector, state and its settings other than secrets' };
+export const readsOnly = true;
 
 export const description = forOperation('connection', 'get', [connectionLocator('The connection to get')]);
 

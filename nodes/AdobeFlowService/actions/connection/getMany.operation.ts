@@ -13,7 +13,8 @@ import { validated } from '../shared/fieldErrors';
 /** A list: its items are not sent at once (no Concurrency option). */
 export const concurrent = false;
 
-export const option = { name: 'Get Many', value: 'getMany', action: 'Get many connections' };
+export const option = { name: 'Get Many', value: 'getMany', action: 'Get many connections', description: 'List connections, optionally by name, connector or state; returns one item per connection with its ID and name' };
+export const readsOnly = true;
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(['getMany'], 'connection'),

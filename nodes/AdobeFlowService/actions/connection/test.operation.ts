@@ -5,7 +5,9 @@ import type { ItemContext } from '../shared/operation';
 import { connectionLocator, readConnectionId } from '../shared/locators';
 import { forOperation } from '../shared/operation';
 
-export const option = { name: 'Test', value: 'test', action: 'Test a connection', description: 'Check that the Platform can reach the database' };
+export const option = { name: 'Test', value: 'test', action: 'Test a connection', description: 'Check that the Platform can reach the database behind a connection, by its ID; returns result true or false, with a hint when false' };
+// Asks the Platform to reach the database and reports whether it could: nothing on the Platform changes.
+export const readsOnly = true;
 
 export const description = forOperation('connection', 'test', [connectionLocator('The connection to test')]);
 

@@ -15,7 +15,7 @@ import { forOperation, updateFieldsCollection } from '../shared/operation';
 import { connectorProperties, readAuthInput, readConnector } from './connectorFields';
 import { fetchConnection } from './get.operation';
 
-export const option = { name: 'Update', value: 'update', action: 'Update a connection', description: 'Rename a connection or replace its credentials' };
+export const option = { name: 'Update', value: 'update', action: 'Update a connection', description: 'Rename a connection or replace its login, by its ID; returns its ID, new etag and what was updated' };
 
 const credentialFields = connectorProperties({ other: false }).map((property) => ({
 	...property,

@@ -8,7 +8,8 @@ import { idLocator } from '../shared/locators';
 import { validated } from '../shared/fieldErrors';
 import { specItem } from './getMany.operation';
 
-export const option = { name: 'Get', value: 'get', action: 'Get a connection spec' };
+export const option = { name: 'Get', value: 'get', action: 'Get a connection spec', description: 'Get a connector\'s connection spec by its ID; returns its name, version and the ways it can sign in' };
+export const readsOnly = true;
 
 export const description = forOperation('connectionSpec', 'get', [
 	idLocator({

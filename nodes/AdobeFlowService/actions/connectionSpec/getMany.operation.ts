@@ -11,7 +11,8 @@ import { validated } from '../shared/fieldErrors';
 /** A list: its items are not sent at once (no Concurrency option). */
 export const concurrent = false;
 
-export const option = { name: 'Get Many', value: 'getMany', action: 'Get many connection specs' };
+export const option = { name: 'Get Many', value: 'getMany', action: 'Get many connection specs', description: 'List the connection specs (connectors) the Platform offers; returns one item per spec with its ID and name' };
+export const readsOnly = true;
 
 export const description = forOperation('connectionSpec', 'getMany', [
 	...returnAllOrLimit(['getMany'], 'connectionSpec'),

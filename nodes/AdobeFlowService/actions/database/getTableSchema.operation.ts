@@ -6,7 +6,8 @@ import { connectionLocator, readConnectionId } from '../shared/locators';
 import { forOperation } from '../shared/operation';
 import { describeColumn, exploreTable, readTablePath, tableLocator } from './explore';
 
-export const option = { name: 'Get Table Schema', value: 'getTableSchema', action: 'Get the columns of a table' };
+export const option = { name: 'Get Table Schema', value: 'getTableSchema', action: 'Get the columns of a table', description: 'Get the columns of one table, by connection ID and table path (e.g. sales.customers); returns each column\'s name and type' };
+export const readsOnly = true;
 
 export const description = forOperation('database', 'getTableSchema', [
 	connectionLocator('The connection whose database to explore'),

@@ -6,7 +6,8 @@ import { connectionLocator, readConnectionId } from '../shared/locators';
 import { forOperation } from '../shared/operation';
 import { listRoot } from './explore';
 
-export const option = { name: 'List Tables', value: 'listTables', action: 'List the tables of a database' };
+export const option = { name: 'List Tables', value: 'listTables', action: 'List the tables of a database', description: 'List the tables at the root of the database behind a connection, by its connection ID; returns one item per table with its name, path and type' };
+export const readsOnly = true;
 
 export const description = forOperation('database', 'listTables', [connectionLocator('The connection whose database to explore')]);
 

@@ -8,7 +8,8 @@ import { forOperation } from '../shared/operation';
 import { validated } from '../shared/fieldErrors';
 import { describeColumn, exploreTable, readTablePath, tableLocator } from './explore';
 
-export const option = { name: 'Preview Rows', value: 'previewRows', action: 'Preview the rows of a table' };
+export const option = { name: 'Preview Rows', value: 'previewRows', action: 'Preview the rows of a table', description: 'Read a few rows of one table, by connection ID and table path, without copying anything; returns the columns and the rows' };
+export const readsOnly = true;
 
 export const description = forOperation('database', 'previewRows', [
 	connectionLocator('The connection whose database to explore'),

@@ -24,7 +24,7 @@ export const CRM_TO_AEP_FLOW_SPEC_ID = '14518937-270c-4525-bdec-c2ba7cce3860';
 /** Safe to run again: If It Exists, and one object per reuse key (createOnce.ts). */
 export const createsOnce = true;
 
-export const option = { name: 'Create', value: 'create', action: 'Create a dataflow', description: 'Create a scheduled dataflow from a source connection to a target connection' };
+export const option = { name: 'Create', value: 'create', action: 'Create a dataflow', description: 'Create a scheduled dataflow from a source connection ID to a target connection ID through a mapping, or reuse the one of the same name; returns its ID, state and schedule' };
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, placeholder: 'e.g. Customers nightly', description: 'Name of the new dataflow, as shown in the Platform' },

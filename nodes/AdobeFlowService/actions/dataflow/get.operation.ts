@@ -3,3 +3,5 @@ import { getOperation } from '../shared/flowObjectOperations';
 import { DATAFLOW } from '../shared/flowObjects';
 
 export const { option, description, execute } = getOperation(DATAFLOW);
+
+export const readsOnly = true;

@@ -18,7 +18,8 @@ const DAY_MS = 86_400_000;
 /** Most error codes listed per dataflow. */
 const TOP_ERRORS = 5;
 
-export const option = { name: 'Get Health', value: 'getHealth', action: 'Get the health of dataflows' };
+export const option = { name: 'Get Health', value: 'getHealth', action: 'Get the health of dataflows', description: 'Sum up the recent runs of dataflows, by their IDs; returns per dataflow the runs, failures, records read, written and failed, and the top errors' };
+export const readsOnly = true;
 
 export const description = forOperation('dataflow', 'getHealth', [
 	{

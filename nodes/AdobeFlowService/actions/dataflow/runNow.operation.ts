@@ -12,7 +12,7 @@ import { DATAFLOW, fetchEntity, readEntityId } from '../shared/flowObjects';
 import { onDemandColumnLocator, postOnDemandRun, refuseScheduled, runnableDataflowLocator } from './onDemand';
 import { readIncrementalColumn, readTime } from './schedule';
 
-export const option = { name: 'Run Now', value: 'runNow', action: 'Run a dataflow now', description: 'Start an on-demand run of a dataflow scheduled Once' };
+export const option = { name: 'Run Now', value: 'runNow', action: 'Run a dataflow now', description: 'Start an on-demand run of a dataflow scheduled Once, by its ID; returns the run ID and the time window it copies' };
 
 const properties: INodeProperties[] = [
 	runnableDataflowLocator('The dataflow to run: one scheduled Once'),

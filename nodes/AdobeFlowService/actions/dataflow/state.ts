@@ -9,7 +9,7 @@ export function stateOperation(op: 'enable' | 'disable'): Operation {
 	const wanted = op === 'enable' ? 'enabled' : 'disabled';
 	const name = op === 'enable' ? 'Enable' : 'Disable';
 	return {
-		option: { name, value: op, action: `${name} a dataflow`, description: op === 'enable' ? 'Let a dataflow run on its schedule again' : 'Stop a dataflow from running until it is enabled' },
+		option: { name, value: op, action: `${name} a dataflow`, description: `${op === 'enable' ? 'Let a dataflow run on its schedule again' : 'Stop a dataflow from running until it is enabled'}, by its ID; returns the dataflow and whether its state changed` },
 		description: forOperation('dataflow', op, [entityLocator(DATAFLOW, `The dataflow to ${op}`)]),
 		execute: async function (this: IExecuteFunctions, { itemIndex, client }: ItemContext): Promise<IDataObject[]> {
 			const id = readEntityId(this, itemIndex, DATAFLOW);

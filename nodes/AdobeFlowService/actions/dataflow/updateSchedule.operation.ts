@@ -15,7 +15,7 @@ import { patchDataflow } from './dataflowPatch';
 import type { Frequency } from './schedule';
 import { frequencyProperty, intervalProperty, readInterval } from './schedule';
 
-export const option = { name: 'Update Schedule', value: 'updateSchedule', action: 'Update the schedule of a dataflow' };
+export const option = { name: 'Update Schedule', value: 'updateSchedule', action: 'Update the schedule of a dataflow', description: 'Change when a dataflow runs, by its ID: start time (ISO 8601), frequency and interval; returns the dataflow' };
 
 const properties: INodeProperties[] = [
 	entityLocator(DATAFLOW, 'The dataflow whose schedule to change'),

@@ -20,7 +20,7 @@ import { fetchMappingSet, listIdentical, mappingOutput, mappingSetKey, matchByNa
 /** Safe to run again: If It Exists, and one object per reuse key (createOnce.ts). */
 export const createsOnce = true;
 
-export const option = { name: 'Create', value: 'create', action: 'Create a mapping', description: 'Create a mapping set from table columns to schema fields' };
+export const option = { name: 'Create', value: 'create', action: 'Create a mapping', description: 'Create a mapping set from table columns to the fields of an XDM schema, by schema ID; returns its ID, version and the column-to-field pairs' };
 
 const properties: INodeProperties[] = [
 	schemaLocator("The target dataset's XDM schema, e.g. the schemaId output by Target Connection → Create"),

@@ -5,7 +5,8 @@ import type { ItemContext } from '../shared/operation';
 import { forOperation } from '../shared/operation';
 import { fetchMappingSet, mappingIdProperty, mappingOutput, readMappingId } from './mappingSets';
 
-export const option = { name: 'Get', value: 'get', action: 'Get a mapping' };
+export const option = { name: 'Get', value: 'get', action: 'Get a mapping', description: 'Get a mapping set by its ID; returns its version, schema ID and the column-to-field pairs' };
+export const readsOnly = true;
 
 export const description = forOperation('mapping', 'get', [mappingIdProperty]);
 

@@ -7,7 +7,8 @@ import { forOperation } from '../shared/operation';
 import { validated } from '../shared/fieldErrors';
 import { fetchRun, runIdProperty, runOutput } from '../shared/runs';
 
-export const option = { name: 'Get', value: 'get', action: 'Get a run' };
+export const option = { name: 'Get', value: 'get', action: 'Get a run', description: 'Get a run of a dataflow by its run ID; returns its status, record counts, times and errors' };
+export const readsOnly = true;
 
 export const description = forOperation('run', 'get', [runIdProperty]);
 

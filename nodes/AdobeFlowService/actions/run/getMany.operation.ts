@@ -10,7 +10,8 @@ import { runOutput } from '../shared/runs';
 /** A list: its items are not sent at once (no Concurrency option). */
 export const concurrent = false;
 
-export const option = { name: 'Get Many', value: 'getMany', action: 'Get many runs of a dataflow' };
+export const option = { name: 'Get Many', value: 'getMany', action: 'Get many runs of a dataflow', description: 'List the runs of a dataflow, by its ID; returns one item per run with its status and record counts' };
+export const readsOnly = true;
 
 export const description = forOperation('run', 'getMany', [entityLocator(DATAFLOW, 'The dataflow whose runs to get'), ...returnAllOrLimit(['getMany'], 'run')]);
 

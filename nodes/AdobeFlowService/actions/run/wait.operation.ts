@@ -13,7 +13,8 @@ import { readTime } from '../dataflow/schedule';
 import { DATAFLOW, entityLocator, readEntityId } from '../shared/flowObjects';
 import { fetchRun, isFailure, readWaitSettings, runFailedError, runIdProperty, runOutput, waitForFinish, waitProperties } from '../shared/runs';
 
-export const option = { name: 'Wait for Run', value: 'wait', action: 'Wait for a run of a dataflow to finish' };
+export const option = { name: 'Wait for Run', value: 'wait', action: 'Wait for a run of a dataflow to finish', description: 'Wait until a run of a dataflow finishes, by the dataflow ID; returns the run\'s status, record counts and errors, and fails if the run failed' };
+export const readsOnly = true;
 
 const properties: INodeProperties[] = [
 	entityLocator(DATAFLOW, 'The dataflow whose run to wait for'),

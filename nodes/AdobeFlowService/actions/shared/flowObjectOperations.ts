@@ -15,13 +15,14 @@ import { readLimit, returnAllOrLimit } from './lists';
 import type { ItemContext, Operation } from './operation';
 import { forOperation } from './operation';
 
-export function option(kind: EntityKind, value: string, name: string, action: string) {
-	return { name, value, action };
+/** An operation's entry, its description for people and for an agent's model: which IDs it needs, what it returns. */
+export function option(kind: EntityKind, value: string, name: string, action: string, description: string) {
+	return { name, value, action, description };
 }
 
 export function getOperation(kind: EntityKind): Operation {
 	return {
-		option: option(kind, 'get', 'Get', `Get a ${kind.noun}`),
+		option: option(kind, 'get', 'Get', `Get a ${kind.noun}`, `Get a ${kind.noun} by its ID; returns its name, state, the IDs it links and its settings`),
 		description: forOperation(kind.resource, 'get', [entityLocator(kind, `The ${kind.noun} to get`)]),
 		execute: async function (this: IExecuteFunctions, { itemIndex, client }: ItemContext) {
 			return [kind.output(await fetchEntity(client, kind, readEntityId(this, itemIndex, kind), itemIndex))];
@@ -31,7 +32,7 @@ export function getOperation(kind: EntityKind): Operation {
 
 export function deleteOperation(kind: EntityKind): Operation {
 	return {
-		option: option(kind, 'delete', 'Delete', `Delete a ${kind.noun}`),
+		option: option(kind, 'delete', 'Delete', `Delete a ${kind.noun}`, `Delete a ${kind.noun} by its ID; returns deleted true and the ID`),
 		description: forOperation(kind.resource, 'delete', [entityLocator(kind, `The ${kind.noun} to delete`)]),
 		execute: async function (this: IExecuteFunctions, { itemIndex, client }: ItemContext) {
 			const id = readEntityId(this, itemIndex, kind);
@@ -56,7 +57,7 @@ export function getManyOperation(kind: EntityKind, filters: INodeProperties[] = 
 		},
 	];
 	return {
-		option: option(kind, 'getMany', 'Get Many', `Get many ${kind.noun}s`),
+		option: option(kind, 'getMany', 'Get Many', `Get many ${kind.noun}s`, `List ${kind.noun}s, optionally by name; returns one item per ${kind.noun} with its ID, name and state`),
 		concurrent: false,
 		description: forOperation(kind.resource, 'getMany', properties),
 		execute: async function (this: IExecuteFunctions, { itemIndex, client }: ItemContext) {

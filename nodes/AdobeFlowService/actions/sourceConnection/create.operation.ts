@@ -15,7 +15,7 @@ import { SOURCE_CONNECTION } from '../shared/flowObjects';
 /** Safe to run again: If It Exists, and one object per reuse key (createOnce.ts). */
 export const createsOnce = true;
 
-export const option = { name: 'Create', value: 'create', action: 'Create a source connection', description: 'Create a source connection for a table of a base connection' };
+export const option = { name: 'Create', value: 'create', action: 'Create a source connection', description: 'Create a source connection for one table of a base connection, by connection ID and table path, or reuse the one of the same name; returns its ID' };
 
 const properties: INodeProperties[] = [
 	connectionLocator('The base connection to the database the table is in'),

@@ -8,3 +8,5 @@ export const { option, description, execute, concurrent } = getManyOperation(
 	[{ displayName: 'Base Connection ID', name: 'baseConnectionId', type: 'string', default: '', description: 'Only source connections of this base connection' }],
 	(filters) => (filters.baseConnectionId ? [`baseConnectionId==${readId('Base Connection ID', filters.baseConnectionId)}`] : []),
 );
+
+export const readsOnly = true;

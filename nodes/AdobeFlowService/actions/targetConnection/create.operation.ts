@@ -19,7 +19,7 @@ export const SCHEMA_VERSION = 'application/vnd.adobe.xed-full+json;version=1';
 /** Safe to run again: If It Exists, and one object per reuse key (createOnce.ts). */
 export const createsOnce = true;
 
-export const option = { name: 'Create', value: 'create', action: 'Create a target connection', description: 'Create a target connection to a dataset' };
+export const option = { name: 'Create', value: 'create', action: 'Create a target connection', description: 'Create a target connection to a dataset, by dataset ID, or reuse the one of the same name; returns its ID and the schema ID of its rows' };
 
 const properties: INodeProperties[] = [
 	datasetLocator('The dataset the rows are written to'),

@@ -14,3 +14,5 @@ export const { option, description, execute, concurrent } = getManyOperation(
 		return [`params.dataSetId==${id}`];
 	},
 );
+
+export const readsOnly = true;
