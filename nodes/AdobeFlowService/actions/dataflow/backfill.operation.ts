@@ -22,7 +22,7 @@ import { runsOfFlow, sameWindow, windowOf, windowOutput } from '../shared/runWin
 import { onDemandColumnLocator, postOnDemandRun, refuseScheduled, runnableDataflowLocator } from './onDemand';
 import { readIncrementalColumn, readTime } from './schedule';
 
-export const option = { name: 'Backfill', value: 'backfill', action: 'Backfill a dataflow', description: 'Run a dataflow scheduled Once over consecutive windows of time, one after another' };
+export const option = { name: 'Backfill', value: 'backfill', action: 'Backfill a dataflow', description: 'Run a dataflow scheduled Once, by its ID, over consecutive windows from a start to an end time (ISO 8601), one after another, skipping windows already copied; returns one item per window with its run ID, status and record counts' };
 
 const UNIT_SECONDS: Record<string, number> = { minute: 60, hour: 3600, day: 86_400, week: 604_800 };
 

@@ -21,7 +21,7 @@ export const option = {
 	name: 'Update',
 	value: 'update',
 	action: 'Update a dataflow',
-	description: 'Rename a dataflow, change its mapping, or turn error diagnostics and partial ingestion on or off',
+	description: 'Change a dataflow, by its ID: its name, description, mapping (a mapping set ID and version), error diagnostics and partial ingestion; returns the dataflow and the changes made',
 };
 
 // In a collection it is there only when added: required then, by readMappingId.

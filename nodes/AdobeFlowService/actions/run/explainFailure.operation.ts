@@ -23,7 +23,7 @@ import { runIdProperty } from '../shared/runs';
 import type { RowItem } from './rowItems';
 import { FAILED_FILES, readRows, ROW_ERRORS } from './rowItems';
 
-export const option = { name: 'Explain Failure', value: 'explainFailure', action: 'Explain why a run failed' };
+export const option = { name: 'Explain Failure', value: 'explainFailure', action: 'Explain why a run failed', description: 'Explain why a run failed or had records fail, by its run ID or the ID of its dataflow (its latest failed run); returns one item per error with its code, meaning and what to do, and one per rejected row with its column, expected type and value' };
 
 export const readsOnly = true;
 

@@ -21,7 +21,7 @@ import { createdTime } from '../shared/createOnce';
 import { fetchRun, isFailure, isFinished, runIdProperty, runOutput, statusOf } from '../shared/runs';
 import { runsOfFlow, sameWindow, windowOf, windowOutput } from '../shared/runWindows';
 
-export const option = { name: 'Retry', value: 'retry', action: 'Retry a run', description: 'Re-trigger a failed run: a new run over the same window' };
+export const option = { name: 'Retry', value: 'retry', action: 'Retry a run', description: 'Re-trigger a failed run, by its run ID: a new run over the same window, or the retry already made; returns the new run ID and its dataflow ID' };
 
 export const description = forOperation('run', 'retry', [{ ...runIdProperty, description: 'The run to retry: one that failed, or that succeeded having ingested no record' }]);
 
