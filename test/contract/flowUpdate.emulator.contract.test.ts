@@ -6,10 +6,10 @@
  * reads back with what was sent, as a look-up of the Platform shows it (get-flow).
  */
 import type { Answer } from '../emulator/client';
-import { useEmulator } from '../emulator/client';
+import { useEmulatorStack } from '../emulator/client';
 import { FIXTURES, missingShape } from './fixtures';
 
-const emulator = useEmulator();
+const emulator = useEmulatorStack({ runDurationMs: 30 });
 const flowOf = async (id: string) => await emulator.client.flow(id);
 const patch = async (id: string, operations: unknown) => await emulator.client.patchFlow(id, operations);
 const documentedOps = (name: string): any[] => structuredClone(FIXTURES[name].request!.body as any[]);

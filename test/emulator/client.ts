@@ -38,19 +38,6 @@ export async function sendTo(url: string, method: string, path: string, body?: u
 	return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
 
-/** A stack for one test file, started before its tests and closed after them, with a client of it (read both inside tests). */
-export function useEmulator(options: EmulatorOptions = { runDurationMs: 30 }): { stack: Stack; client: EmulatorClient } {
-	const held = {} as { stack: Stack; client: EmulatorClient };
-	beforeAll(async () => {
-		held.stack = await startStack(options);
-		held.client = new EmulatorClient(held.stack);
-	}, 60_000);
-	afterAll(async () => {
-		await held.stack.close();
-	});
-	return held;
-}
-
 export class EmulatorClient {
 	private base?: string;
 	private dataset?: { id: string; schemaId: string };

@@ -5,9 +5,9 @@
  * and the refusals of Adobe's catalogs. Over HTTP, no node code.
  */
 import type { Answer } from './client';
-import { sendTo, useEmulator } from './client';
+import { sendTo, useEmulatorStack } from './client';
 
-const emulator = useEmulator();
+const emulator = useEmulatorStack({ runDurationMs: 30 });
 const flowOf = async (id: string) => await emulator.client.flow(id);
 const patch = async (id: string, operations: unknown, etag?: string) => await emulator.client.patchFlow(id, operations, etag);
 
