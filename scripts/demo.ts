@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startStack } from '../emulator/stack';
-import { ensureBuilt, ensureN8n, exampleCredentials, itemsOf, loadExample, N8nInstance, n8nVersion, restSession, RUNTIME } from '../support/n8n';
+import { activate, executionsOf, outputOf, runDataOf, until } from '../support/executions';
+import { ensureBuilt, ensureN8n, exampleCredentials, itemsOf, loadExample, N8nInstance, n8nVersion, restSession } from '../support/n8n';
 
 const EXPLORE = 'greenplum-create-and-explore.json';
 const PIPELINE = 'nightly-table-to-dataset.json';
@@ -81,18 +82,8 @@ async function alert(stack: Awaited<ReturnType<typeof startStack>>, n8n: N8nInst
 	const polls = () => stack.emulator.stats.byRoute['GET /runs'] ?? 0;
 	const before = polls();
 	const call = await restSession(await n8n.start());
-	const { versionId } = (await call('GET', `/workflows/${alerting.id}`)) as { versionId: string };
-	await call('POST', `/workflows/${alerting.id}/activate`, { versionId });
-	const until = async <T>(what: string, check: () => Promise<T | undefined>, seconds: number): Promise<T> => {
-		const deadline = Date.now() + seconds * 1000;
-		for (;;) {
-			const found = await check();
-			if (found !== undefined) return found;
-			if (Date.now() > deadline) throw new Error(`${what} did not happen within ${seconds} s`);
-			await new Promise((done) => setTimeout(done, 1000));
-		}
-	};
-	await until('the trigger\'s first poll', async () => (polls() > before ? true : undefined), 150);
+	await activate(call, alerting.id);
+	await until("the trigger's first poll", () => (polls() > before ? true : undefined), 150_000);
 	say('  First poll: it notes where it is, and reports nothing from before.');
 
 	say("Tomorrow night the warehouse is unreachable: the emulator fails the dataflow's next run, and its clock moves a day on...");
@@ -103,17 +94,10 @@ async function alert(stack: Awaited<ReturnType<typeof startStack>>, n8n: N8nInst
 	await fetch(`${stack.emulator.url}/data/foundation/flowservice/runs?property=flowId==${flowId}`, { headers });
 
 	say('Waiting for the next poll...');
-	const filter = encodeURIComponent(JSON.stringify({ workflowId: alerting.id }));
-	const execution = await until(
-		'an execution of the alert',
-		async () => ((await call('GET', `/executions?filter=${filter}`)) as { results: Array<{ id: string; status: string }> }).results.find((e) => e.status !== 'running' && e.status !== 'new'),
-		150,
-	);
-	const flatted = require(`${RUNTIME}/node_modules/flatted`) as { parse(text: string): unknown };
-	const stored = (await call('GET', `/executions/${execution.id}`)) as { data: string };
-	const runData = (flatted.parse(stored.data) as { resultData: { runData: Record<string, Array<{ data: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } }).resultData.runData;
-	const [event] = runData['Run Failed or Partly Failed']?.[0]?.data.main[0] ?? [];
-	const [health] = runData['Health of That Dataflow']?.[0]?.data.main[0] ?? [];
+	const execution = await until('an execution of the alert', async () => (await executionsOf(call, alerting.id)).find((e) => e.status !== 'running' && e.status !== 'new'), 150_000);
+	const runData = await runDataOf(call, execution.id);
+	const [event] = outputOf(runData, 'Run Failed or Partly Failed');
+	const [health] = outputOf(runData, 'Health of That Dataflow');
 	if (!event || !health) {
 		say(`The alert ran (execution ${execution.id}, ${execution.status}) without the items expected.`);
 		return 1;
