@@ -4,21 +4,25 @@
  * owner setup, credentials (found by "Adobe", tested pass and fail), a workflow built in the canvas,
  * the Create panel per connector, a Create run with the database login from an n8n credential,
  * From List finding the 500th connection, and the pipeline: a target connection to a dataset picked
- * From List, Mapping's fields, and a dataflow's pickers (Mapping, Incremental Column, Run Now's
- * dataflows). Screenshots go to test-results/ui/ (UI_SCREENSHOTS=dir to write them elsewhere, e.g.
- * docs/images/ for the README). Where Chromium is not installed, every test is skipped and the run
+ * From List, Mapping's fields, a dataflow's pickers (Mapping, Incremental Column, Run Now's
+ * dataflows, Update's Mapping in Update Fields); then the AI Agent with our tool and its Allow
+ * Changes. Screenshots go to test-results/ui/ (UI_SCREENSHOTS=dir writes those the docs show
+ * elsewhere, e.g. docs/images/ for the README and docs/). Where Chromium is not installed, every test is skipped and the run
  * says so (`SKIPPED:`); under CI=true the file fails instead.
  */
-import { mkdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import type { Browser, Locator, Page } from 'playwright-core';
 
+import { CRM_TO_AEP } from '../../emulator/pipeline/flows';
 import type { Stack } from '../../emulator/stack';
 import { startStack } from '../../emulator/stack';
 import { chromiumInstalled, launchChromium } from '../../support/browser';
 import { API_KEY, ORG, TOKEN } from '../../support/harness';
-import { ensureBuilt, ensureN8n, loadExample, N8nInstance, ROOT } from '../../support/n8n';
+import { byAi, toolNode } from '../../support/agentTools';
+import { ensureBuilt, ensureN8n, loadExample, N8nInstance, PACKAGE_PREFIX, ROOT } from '../../support/n8n';
 import { requiring } from '../../support/needs';
 
 /** Every `test` in this file: jest's where Chromium is installed, `test.skip` (and no hook) where not. */
@@ -27,9 +31,17 @@ const { test } = requiring("n8n's editor in Chromium (test:ui)", chromiumInstall
 jest.setTimeout(180_000);
 
 const RESULTS = resolve(ROOT, 'test-results', 'ui');
-/** Where the named screenshots go: test-results/ui/, or UI_SCREENSHOTS (docs/images/ for the README). */
+/** Where the named screenshots the docs show go: test-results/ui/, or UI_SCREENSHOTS (docs/images/ for the README). */
 const SHOTS = resolve(ROOT, process.env.UI_SCREENSHOTS ?? RESULTS);
+/** The screenshots README.md and docs/*.md show (`images/<name>.png`): the others stay in test-results/ui/. */
+const SHOWN = new Set(
+	[join(ROOT, 'README.md'), ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join(ROOT, 'docs', f))].flatMap((file) =>
+		[...readFileSync(file, 'utf8').matchAll(/images\/([\w-]+)\.png/g)].map((m) => m[1]),
+	),
+);
 const NODE = 'Adobe Experience Platform Flow Service';
+/** Headers of a call straight to the emulator's Flow Service, for what a test sets up without the editor. */
+const PLATFORM_HEADERS = { Authorization: `Bearer ${TOKEN}`, 'x-api-key': API_KEY, 'x-gw-ims-org-id': ORG, 'x-sandbox-name': 'prod', 'Content-Type': 'application/json' };
 const CREDENTIALS = {
 	token: 'Adobe Experience Platform Flow Service API',
 	serverToServer: 'Adobe Experience Platform Flow Service OAuth Server-to-Server API',
@@ -71,7 +83,7 @@ afterAll(async () => {
 	await stack?.close();
 });
 
-const shot = async (name: string, target: Page | Locator = page) => await target.screenshot({ path: join(SHOTS, `${name}.png`) });
+const shot = async (name: string, target: Page | Locator = page) => await target.screenshot({ path: join(SHOWN.has(name) ? SHOTS : RESULTS, `${name}.png`) });
 const ndv = () => page.locator('[data-test-id=ndv]');
 const dialog = () => page.locator('[data-test-id=credential-edit-dialog]');
 /** A credential field's input, by its label. */
@@ -94,6 +106,18 @@ async function openNodeCreator(from: Locator): Promise<Locator> {
 /** The "+" on the output of the last node: a node added there is connected to it. */
 const lastOutputPlus = () => page.locator('[data-test-id=canvas-handle-plus]:visible').last();
 const creatorItems = () => page.locator('[data-test-id=item-iterator-item]:visible');
+/** A resource locator's input in the open node, by its parameter's name, and the entries of the open list. */
+const locator = (name: string) => ndv().locator(`[data-test-id=resource-locator-${name}] [data-test-id=rlc-input]`);
+const items = () => page.locator('[data-test-id=rlc-item]:visible');
+/** Adds our node after the last node of the canvas with this action, opened, its Flow Service credential chosen. */
+async function addOurNode(action: string): Promise<void> {
+	const search = await openNodeCreator(lastOutputPlus());
+	await search.fill('Adobe');
+	await creatorItems().filter({ hasText: NODE }).first().click();
+	await creatorItems().filter({ hasText: action }).first().click();
+	await ndv().waitFor();
+	await pickFlowServiceCredential();
+}
 /** Chooses the Flow Service credential in the open node (n8n does not choose it by itself here). */
 async function pickFlowServiceCredential(): Promise<void> {
 	const select = ndv().locator('[data-test-id=node-credentials-select]').first().locator('input').first();
@@ -112,6 +136,30 @@ async function closeNode(): Promise<void> {
 	await page.waitForTimeout(300);
 	await page.locator('[data-test-id=zoom-to-fit]:visible').first().click();
 	await page.waitForTimeout(300);
+}
+/** A call to the editor's own REST API from the page: its session cookie and the browser id n8n pairs it with. */
+async function rest<T>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
+	return await page.evaluate(
+		async ([method, path, body]) => {
+			const { localStorage } = globalThis as unknown as { localStorage: { getItem(key: string): string | null } };
+			const headers = { 'browser-id': localStorage.getItem('n8n-browserId') ?? '', 'content-type': 'application/json' };
+			const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+			if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+			return ((await response.json()) as { data: T }).data;
+		},
+		[method, path, body] as const,
+	);
+}
+/** Saves a workflow through the editor's REST API and opens it on the canvas, the nodes drawn. */
+async function openSavedWorkflow(workflow: { name: string; nodes: object[]; connections: object }): Promise<void> {
+	const saved = await rest<{ id: string }>('POST', '/rest/workflows', { ...workflow, settings: { executionOrder: 'v1' } });
+	await page.goto(`${url}/workflow/${saved.id}`);
+	await page.locator('[data-test-id=canvas-node]').first().waitFor();
+}
+/** Opens a node of the canvas by its name. */
+async function openNode(name: string): Promise<void> {
+	await page.locator('[data-test-id=canvas-node]', { hasText: name }).first().dblclick();
+	await ndv().waitFor();
 }
 async function newCredential(displayName: string): Promise<void> {
 	await page.goto(`${url}/home/credentials/create`);
@@ -381,10 +429,9 @@ test('Create with Other (by Connection Spec): the spec From List, its auth spec\
 test('Dataflow → Create: Mapping lists the mappings to the target’s schema, Incremental Column the table’s columns, hints under the fields; Run Now says why it lists nothing', async () => {
 	// A source connection on the sample table, behind the connection the editor made; two mapping sets, one to another schema.
 	const base = stack.emulator.connections(ORG).find((c) => c.name === 'Warehouse from the editor')!;
-	const headers = { Authorization: `Bearer ${TOKEN}`, 'x-api-key': API_KEY, 'x-gw-ims-org-id': ORG, 'x-sandbox-name': 'prod', 'Content-Type': 'application/json' };
 	const made = await fetch(`${stack.emulator.url}/data/foundation/flowservice/sourceConnections`, {
 		method: 'POST',
-		headers,
+		headers: PLATFORM_HEADERS,
 		body: JSON.stringify({ name: 'Editor customers', baseConnectionId: base.id, data: { format: 'tabular' }, params: { tableName: 'sales.customers' }, connectionSpec: base.connectionSpec }),
 	});
 	expect(made.status).toBe(201);
@@ -397,14 +444,7 @@ test('Dataflow → Create: Mapping lists the mappings to the target’s schema, 
 	set('b'.repeat(32), 'https://ns.adobe.com/emulator/schemas/other', 'other_column', 'other.field');
 
 	await closeNode();
-	const search = await openNodeCreator(lastOutputPlus());
-	await search.fill('Adobe');
-	await creatorItems().filter({ hasText: NODE }).first().click();
-	await creatorItems().filter({ hasText: 'Create a dataflow' }).first().click();
-	await ndv().waitFor();
-	await pickFlowServiceCredential();
-	const locator = (name: string) => ndv().locator(`[data-test-id=resource-locator-${name}] [data-test-id=rlc-input]`);
-	const items = () => page.locator('[data-test-id=rlc-item]:visible');
+	await addOurNode('Create a dataflow');
 	const pick = async (name: string, text: string | RegExp) => {
 		await locator(name).click();
 		await items().filter({ hasText: text }).first().click();
@@ -434,18 +474,52 @@ test('Dataflow → Create: Mapping lists the mappings to the target’s schema, 
 	await page.keyboard.press('Escape');
 });
 
+test('Dataflow → Update: Mapping added to Update Fields shows its locator, and From List lists the mapping sets of the dataflow\'s schema', async () => {
+	// A dataflow from the source and target connections above, with the mapping set of the target's schema.
+	const [source] = [...stack.emulator.pipeline.connections.sources.bucket(ORG, 'prod').values()].filter((c) => c.name === 'Editor customers');
+	const [target] = [...stack.emulator.pipeline.connections.targets.bucket(ORG, 'prod').values()];
+	const made = await fetch(`${stack.emulator.url}/data/foundation/flowservice/flows`, {
+		method: 'POST',
+		headers: PLATFORM_HEADERS,
+		body: JSON.stringify({
+			name: 'Editor dataflow',
+			flowSpec: { id: CRM_TO_AEP.id, version: CRM_TO_AEP.version },
+			sourceConnectionIds: [source.id],
+			targetConnectionIds: [target.id],
+			transformations: [{ name: 'Mapping', params: { mappingId: 'a'.repeat(32), mappingVersion: 0 } }],
+			scheduleParams: { frequency: 'once', startTime: Math.floor(Date.now() / 1000) },
+		}),
+	});
+	expect(made.status).toBe(201);
+
+	// Run Now's list, which the last test left open, closed with its node.
+	await closeNode();
+	await addOurNode('Update a dataflow');
+	await locator('dataflow').click();
+	await items().filter({ hasText: 'Editor dataflow' }).first().click();
+	await page.waitForTimeout(300);
+	expect(await ndv().locator('[data-test-id=resource-locator-mappingId]').count()).toBe(0);
+	// Update Fields → Add Field → Mapping: n8n draws the add button as a select or as a dropdown, by version.
+	await ndv().locator('[data-test-id=collection-parameter-add]:visible, [data-test-id=collection-parameter-add-dropdown]:visible').first().click();
+	await page.locator('.el-select-dropdown__item:visible, [data-test-id^=dropdown-option-]:visible').filter({ hasText: /^\s*Mapping\s*$/ }).first().click();
+	await ndv().locator('[data-test-id=resource-locator-mappingId]').waitFor();
+	await ndv().getByText(/From List shows only the mappings to the dataset's schema of the dataflow picked above/).waitFor();
+	// From List: the set of the dataflow's schema, not the one of another schema.
+	await locator('mappingId').click();
+	await items().filter({ hasText: 'name → _emulator.name' }).first().waitFor();
+	expect((await items().allInnerTexts()).map((t) => t.trim())).toEqual([expect.stringMatching(/^name → _emulator\.name · .* UTC$/)]);
+	await items().first().click();
+	await page.waitForTimeout(300);
+	expect(await locator('mappingId').inputValue()).toMatch(/^name → _emulator\.name/);
+	await shot('dataflow-update-mapping');
+	await page.keyboard.press('Escape');
+});
+
 test('the nightly example on the canvas: every node of the pipeline known to the editor, none shown as unknown', async () => {
 	const workflow = loadExample('nightly-table-to-dataset.json', {}, {}, true);
-	// Saved through the editor's own REST API, as Import from File would, without its credentials (the user picks theirs).
-	const saved = await page.evaluate(async (body) => {
-		const { localStorage } = globalThis as unknown as { localStorage: { getItem(key: string): string | null } };
-		const headers = { 'browser-id': localStorage.getItem('n8n-browserId') ?? '', 'content-type': 'application/json' };
-		const response = await fetch('/rest/workflows', { method: 'POST', headers, body: JSON.stringify(body) });
-		return (await response.json()) as { data: { id: string } };
-	}, { name: workflow.name, nodes: workflow.nodes.map(({ credentials: _, ...node }) => node), connections: (workflow as unknown as { connections: object }).connections, settings: { executionOrder: 'v1' } });
-	await page.goto(`${url}/workflow/${saved.data.id}`);
+	// Saved as Import from File would, without its credentials (the user picks theirs).
+	await openSavedWorkflow({ name: workflow.name, nodes: workflow.nodes.map(({ credentials: _, ...node }) => node), connections: (workflow as unknown as { connections: object }).connections });
 	const nodes = page.locator('[data-test-id=canvas-node]');
-	await nodes.first().waitFor();
 	// Each Flow Service node drawn under its name, with the action the node's subtitle gives its operation.
 	const ours = workflow.nodes.filter((n) => String(n.type).endsWith('.adobeFlowService'));
 	expect(ours.length).toBeGreaterThan(5);
@@ -474,4 +548,87 @@ test('the trigger: found by "Adobe", "AEP" and "Flow Service" among the triggers
 	await ndv().getByText('Dataflows').first().waitFor();
 	await shot('trigger');
 	await page.keyboard.press('Escape');
+});
+
+describe('the agent with our tool', () => {
+	const TOOL_TYPE = `${PACKAGE_PREFIX}adobeFlowServiceTool`;
+	const canvasNodes = () => page.locator('[data-test-id=canvas-node]');
+	/** What the model reads about the open tool: its Description field. */
+	const toolDescription = async () => await ndv().locator('[data-test-id=parameter-input-toolDescription] textarea').inputValue();
+
+	test('on the canvas: Chat Trigger → AI Agent with an OpenAI Chat Model and two Flow Service tools on its Tool input', async () => {
+		const credentials = await rest<Array<{ id: string; name: string; type: string }>>('GET', '/rest/credentials');
+		const flowService = credentials.find((c) => c.type === 'flowServiceApi')!;
+		expect(flowService).toBeDefined();
+		// The model is never called here: a key to make the node complete, as a user's would.
+		const openAi = await rest<{ id: string; name: string }>('POST', '/rest/credentials', { name: 'OpenAI account', type: 'openAiApi', data: { apiKey: 'sk-editor-test' } });
+		const tool = (name: string, position: [number, number], parameters: Record<string, unknown>) => ({
+			...toolNode(name, position, parameters),
+			type: TOOL_TYPE,
+			credentials: { flowServiceApi: { id: flowService.id, name: flowService.name } },
+		});
+		await openSavedWorkflow({
+			name: 'Agent with the Flow Service tool',
+			nodes: [
+				{ id: randomUUID(), name: 'When chat message received', type: '@n8n/n8n-nodes-langchain.chatTrigger', typeVersion: 1.1, position: [0, 0], webhookId: randomUUID(), parameters: { options: {} } },
+				{ id: randomUUID(), name: 'AI Agent', type: '@n8n/n8n-nodes-langchain.agent', typeVersion: 3.1, position: [260, 0], parameters: { options: {} } },
+				{
+					id: randomUUID(),
+					name: 'OpenAI Chat Model',
+					type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
+					typeVersion: 1.2,
+					position: [140, 240],
+					parameters: { model: { __rl: true, mode: 'list', value: 'gpt-4o-mini' }, options: {} },
+					credentials: { openAiApi: { id: openAi.id, name: openAi.name } },
+				},
+				tool('List Tables', [340, 240], { resource: 'database', operation: 'listTables', connection: byAi('connectionId', 'The id of the connection whose database to explore') }),
+				tool('Delete Connection', [520, 240], { resource: 'connection', operation: 'delete', connection: byAi('connectionId', 'The id of the connection to delete') }),
+			],
+			connections: {
+				'When chat message received': { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
+				'OpenAI Chat Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
+				'List Tables': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+				'Delete Connection': { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+			},
+		});
+		for (const name of ['AI Agent', 'OpenAI Chat Model', 'List Tables', 'Delete Connection']) await canvasNodes().filter({ hasText: name }).first().waitFor({ timeout: 10_000 });
+		// Drawn as a node the editor knows: no "install this node" in its place.
+		expect(await page.getByText(/not currently installed|Install this node/i).count()).toBe(0);
+		await page.keyboard.press('1');
+		await page.waitForTimeout(800);
+		await shot('agent-tool');
+	});
+
+	test('Allow Changes: in the tool for Connection → Delete, off; not for Database → List Tables', async () => {
+		await openNode('Delete Connection');
+		expect(await shownParameters()).toEqual(expect.arrayContaining(['resource', 'operation', 'allowChanges']));
+		await ndv().getByText('Allow Changes', { exact: true }).first().waitFor();
+		expect(await shownParameters()).not.toContain('dryRun');
+		// Its description for the model, filled in for the operation.
+		expect(await toolDescription()).toMatch(/^Adobe Experience Platform Flow Service: Delete a connection .* It changes the Platform, so it runs only where the tool allows changes\.$/);
+		await closeNode();
+		await openNode('List Tables');
+		expect(await shownParameters()).toEqual(expect.arrayContaining(['resource', 'operation']));
+		expect(await toolDescription()).toMatch(/^Adobe Experience Platform Flow Service: List the tables .* It only reads\.$/);
+		expect(await shownParameters()).not.toContain('allowChanges');
+		expect(await ndv().getByText('Allow Changes', { exact: true }).count()).toBe(0);
+		await closeNode();
+	});
+
+	test('the plain node has no Allow Changes, even for Connection → Delete', async () => {
+		await openSavedWorkflow({
+			name: 'Plain delete',
+			nodes: [
+				{ id: randomUUID(), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{ id: randomUUID(), name: 'Delete a Connection', type: `${PACKAGE_PREFIX}adobeFlowService`, typeVersion: 1, position: [240, 0], parameters: { authentication: 'accessToken', resource: 'connection', operation: 'delete' } },
+			],
+			connections: { Start: { main: [[{ node: 'Delete a Connection', type: 'main', index: 0 }]] } },
+		});
+		await openNode('Delete a Connection');
+		expect(await shownParameters()).toEqual(expect.arrayContaining(['resource', 'operation']));
+		expect(await shownParameters()).not.toContain('allowChanges');
+		expect(await ndv().getByText('Allow Changes', { exact: true }).count()).toBe(0);
+		expect(await shownParameters()).not.toContain('toolDescription');
+		await page.keyboard.press('Escape');
+	});
 });
