@@ -6,7 +6,7 @@
  */
 import type { Stack } from '../emulator/stack';
 import { startStack } from '../emulator/stack';
-import { API_KEY, ORG, TOKEN } from './harness';
+import { API_KEY, ORG, TOKEN } from './account';
 import type { RestCall } from './n8n';
 import { ensureBuilt, ensureN8n, exampleCredentials, N8nInstance, restSession, RUNTIME } from './n8n';
 
