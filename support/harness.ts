@@ -4,12 +4,11 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } 
 import type { EmulatorOptions } from '../emulator/server';
 import type { Stack } from '../emulator/stack';
 import { startStack } from '../emulator/stack';
+import { API_KEY, ORG, TOKEN } from './access';
 import type { RunOptions } from './runNode';
 import { CredentialStore, runNode } from './runNode';
 
-export const ORG = 'C0FFEE00000000000000000A@AdobeOrg';
-export const TOKEN = 'canary-token-3c1f70a2';
-export const API_KEY = 'emulator-client';
+export { API_KEY, ORG, TOKEN };
 export const CLIENT_SECRET = 'canary-client-secret-7f3a9';
 /** Every time in the node's output: ISO 8601 in UTC, with milliseconds. */
 export const ISO_TIME = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
