@@ -6,6 +6,11 @@
  *   "create a GreenPlum connection and explore it" and "nightly: database table → AEP dataset" (twice:
  *   the second run reuses what the first made) against the emulator, and tests the access-token
  *   credential through n8n's REST API with a refused token and a good one;
+ * - finds the tool variant n8n makes of our node (`adobeFlowServiceTool`) among the node types the
+ *   editor loads, with its ai_tool output and its Allow Changes off;
+ * - where that n8n has an AI Agent node that runs it (Target.agent), runs two of the agent scenarios of
+ *   test/e2e/agent.e2e.test.ts with the fake OpenAI-compatible model: the agent lists the tables behind
+ *   a connection, and a delete with Allow Changes off sends nothing;
  * - installs it a second time with a plain `npm install <tarball>` in the community-node folder, and
  *   runs the explore workflow again.
  * Prints a matrix; exits non-zero when a cell failed. `npm run compat -- 2.41.1` runs one version.
@@ -16,14 +21,16 @@ import { delimiter, dirname, join } from 'node:path';
 
 import { startStack } from '../emulator/stack';
 import type { Stack } from '../emulator/stack';
-import type { InstallWay, N8nRuntime } from '../support/n8n';
-import { ensureBuilt, ensureN8n, installFromLockfile, isInstalled, itemsOf, loadExample, N8nInstance, n8nVersion, packTarball, restSession, ROOT, run, RUNTIME } from '../support/n8n';
+import { API_KEY, ORG, TOKEN } from '../support/account';
+import type { AgentNodes, AgentSetup } from '../support/agentTools';
+import { DELETE_REFUSED, deleteTool, fakeOpenAiCredential, finalAnswer, FLOW_CREDENTIAL, flowServiceCredential, LIST_TABLES, PINNED_AGENT_NODES, runAgent } from '../support/agentTools';
+import type { FakeOpenAi } from '../support/fakeOpenAi';
+import { startFakeOpenAi } from '../support/fakeOpenAi';
+import type { InstallWay, N8nRuntime, RestCall } from '../support/n8n';
+import { ensureBuilt, ensureN8n, installFromLockfile, isInstalled, itemsOf, loadExample, N8nInstance, n8nVersion, PACKAGE_PREFIX, packTarball, restSession, ROOT, run, RUNTIME } from '../support/n8n';
 
 const COMPAT = join(ROOT, 'pinned');
-const TOKEN = 'compat-token';
-const API_KEY = 'compat-client';
-const ORG = 'COMPAT00000000000000000A@AdobeOrg';
-const CREDENTIAL = 'aepFlowSvcCred01';
+const CREDENTIAL = FLOW_CREDENTIAL.id;
 const REFUSED = 'aepFlowSvcRefused';
 const WRONG_KEY = 'aepFlowSvcWrongKey';
 const OLD_CLIENT_ID = 'aepFlowSvcOldKey';
@@ -34,12 +41,15 @@ interface Target {
 	folder: string;
 	/** The Node.js major it runs on: the one running this script, or one installed from npm (pinned/node-<major>). */
 	node: 'current' | '24';
+	/** The AI Agent and OpenAI Chat Model versions the agent scenarios use there, or why they do not run. */
+	agent: AgentNodes | string;
 }
 
 const TARGETS: Target[] = [
-	{ folder: join(COMPAT, 'n8n-1.123.50'), node: 'current' },
-	{ folder: RUNTIME, node: 'current' },
-	{ folder: join(COMPAT, 'n8n-2.41.1'), node: '24' },
+	// Its AI Agent goes up to 3 (3.1 came in 2.x).
+	{ folder: join(COMPAT, 'n8n-1.123.50'), node: 'current', agent: { agent: 3, model: 1.2 } },
+	{ folder: RUNTIME, node: 'current', agent: PINNED_AGENT_NODES },
+	{ folder: join(COMPAT, 'n8n-2.41.1'), node: '24', agent: PINNED_AGENT_NODES },
 ];
 
 interface NodeJs {
@@ -97,7 +107,7 @@ interface Row {
 	cells: Record<string, Cell>;
 }
 
-const COLUMNS = ['n8n-workflow names', 'installer: loads', 'explore', 'nightly ×2', 'credential test', 'clientId credential', 'npm install <tgz>'] as const;
+const COLUMNS = ['n8n-workflow names', 'installer: loads', 'explore', 'nightly ×2', 'credential test', 'clientId credential', 'tool variant', 'agent: list tables', 'agent: delete refused', 'npm install <tgz>'] as const;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -119,7 +129,7 @@ async function cell(row: Row, column: (typeof COLUMNS)[number], step: () => Prom
 function credentials(stack: Stack) {
 	const platform = { apiKey: API_KEY, imsOrgId: ORG, sandboxName: 'prod', baseUrl: stack.emulator.url };
 	return [
-		{ id: CREDENTIAL, name: 'Flow Service API', type: 'flowServiceApi', data: { accessToken: TOKEN, ...platform } },
+		flowServiceCredential(stack),
 		{ id: REFUSED, name: 'Expired token', type: 'flowServiceApi', data: { accessToken: 'expired-token', ...platform } },
 		{ id: WRONG_KEY, name: 'Another project', type: 'flowServiceApi', data: { accessToken: TOKEN, ...platform, apiKey: 'another-project' } },
 		// Saved when the API key field was called clientId: no apiKey.
@@ -170,11 +180,11 @@ async function workflowNames(runtime: N8nRuntime): Promise<string> {
 	return `(${used.length})`;
 }
 
-/** A fresh user folder with the package installed one way, the credentials and the example workflows imported. */
-async function prepare(runtime: N8nRuntime, stack: Stack, tarball: string, way: InstallWay): Promise<N8nInstance> {
+/** A fresh user folder with the package installed one way, the credentials (the fake model's too) and the example workflows imported. */
+async function prepare(runtime: N8nRuntime, stack: Stack, fake: FakeOpenAi, tarball: string, way: InstallWay): Promise<N8nInstance> {
 	const n8n = new N8nInstance(null, runtime);
 	n8n.installPackage(tarball, way);
-	await n8n.importCredentials(credentials(stack));
+	await n8n.importCredentials([...credentials(stack), fakeOpenAiCredential(fake)]);
 	for (const example of ['greenplum-create-and-explore.json', 'nightly-table-to-dataset.json']) await n8n.importWorkflow(loadExample(example, {}, {}, true));
 	return n8n;
 }
@@ -187,11 +197,19 @@ async function exploreWorkflow(n8n: N8nInstance): Promise<string> {
 	return `(${tables} tables)`;
 }
 
-/** The access-token credential's test, as the editor runs it: a refused token and a wrong API key must say why; the good one must pass. */
-async function credentialTest(n8n: N8nInstance, stack: Stack): Promise<string> {
+/** Starts n8n's server, runs `work` with its REST API (signed in as the owner), stops it. */
+async function withServer<T>(n8n: N8nInstance, work: (call: RestCall) => Promise<T>): Promise<T> {
 	const url = await n8n.start();
 	try {
-		const call = await restSession(url);
+		return await work(await restSession(url));
+	} finally {
+		await n8n.stop();
+	}
+}
+
+/** The access-token credential's test, as the editor runs it: a refused token and a wrong API key must say why; the good one must pass. */
+async function credentialTest(n8n: N8nInstance, stack: Stack): Promise<string> {
+	return await withServer(n8n, async (call) => {
 		const test = async (id: string) => {
 			const credential = credentials(stack).find((c) => c.id === id)!;
 			return (await call('POST', '/credentials/test', { credentials: credential })) as { status: string; message: string };
@@ -206,10 +224,60 @@ async function credentialTest(n8n: N8nInstance, stack: Stack): Promise<string> {
 		const accepted = await test(CREDENTIAL);
 		if (accepted.status !== 'OK') throw new Error(`the good token was answered ${accepted.status}: "${accepted.message}"`);
 		return '';
-	} finally {
-		await n8n.stop();
-	}
+	});
 }
+
+/**
+ * The tool variant n8n makes of our node, as the editor sees it: among the node types the editor
+ * loads (/types/nodes.json) is `adobeFlowServiceTool`, with an ai_tool output and Allow Changes off.
+ */
+async function toolVariant(n8n: N8nInstance): Promise<string> {
+	const name = `${PACKAGE_PREFIX}adobeFlowServiceTool`;
+	const types = (await withServer(n8n, async (call) => {
+		// Just after start-up n8n may still be writing the file (n8n 2.8 once served half of it): read it again.
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return await call.file('/types/nodes.json');
+			} catch (error) {
+				if (!(error instanceof SyntaxError) || attempt === 10) throw error;
+				await new Promise((resolve) => setTimeout(resolve, 1000));
+			}
+		}
+	})) as Array<{ name: string; outputs?: unknown; properties?: Array<{ name: string; default?: unknown }> }>;
+	const tool = types.find((type) => type.name === name);
+	if (!tool) throw new Error(`the editor's ${types.length} node types have no ${name}`);
+	if (!JSON.stringify(tool.outputs ?? []).includes('ai_tool')) throw new Error(`its outputs are ${JSON.stringify(tool.outputs)}, with no ai_tool`);
+	const allowChanges = tool.properties?.find((property) => property.name === 'allowChanges');
+	if (allowChanges?.default !== false) throw new Error(`it has no Allow Changes off by default (${JSON.stringify(allowChanges)})`);
+	return `(${tool.properties?.length ?? 0} parameters)`;
+}
+
+/** The agent lists the tables behind a connection: the emulator gets the explore request, the final answer holds a table. */
+async function agentListsTables(setup: AgentSetup, nodes: AgentNodes): Promise<string> {
+	const ran = await runAgent(setup, 'aepCompatAgent01', 'Which tables does the database behind my connection have?', LIST_TABLES, { connection: 'compat agent explore', nodes, prefix: PACKAGE_PREFIX });
+	const answer = finalAnswer(ran.run);
+	const offered = ran.asked[0]?.tools?.map((tool) => tool.function.name) ?? [];
+	if (offered.join() !== 'AEP_Flow_Service') throw new Error(`the model was offered ${JSON.stringify(offered)}`);
+	if (ran.explores === 0) throw new Error('the emulator got no explore request');
+	if (!answer.includes('sales.customers')) throw new Error(`the final answer holds no table: "${answer.slice(0, 120)}"`);
+	return `(${agentNote(nodes)})`;
+}
+
+/**
+ * The agent asks for a delete with Allow Changes off: refused, nothing reaches the emulator, the
+ * connection stays. The refusal must be seen: the execution stops with it (n8n 1.123, 2.8), or the agent
+ * gets it as the tool's answer (2.41).
+ */
+async function agentDeleteRefused(setup: AgentSetup, nodes: AgentNodes): Promise<string> {
+	const ran = await runAgent(setup, 'aepCompatAgent02', 'Delete my connection.', deleteTool(false), { connection: 'compat agent keeps', nodes, prefix: PACKAGE_PREFIX });
+	if (ran.sent !== 0 || !ran.kept) throw new Error(`${ran.sent} requests reached the emulator (${ran.deletes} deletes); the connection is ${ran.kept ? 'kept' : 'gone'}`);
+	const { result } = ran.run;
+	if (result?.status === 'error' && result.data.resultData.error?.message === DELETE_REFUSED) return '(run stopped)';
+	if (result?.status === 'success' && finalAnswer(ran.run).includes('Allow Changes is off')) return '(agent told)';
+	throw new Error(`the refusal was not seen: status ${result?.status}, "${result?.data.resultData.error?.message ?? ran.run.output.slice(-200)}"`);
+}
+
+const agentNote = (nodes: AgentNodes) => `Agent ${nodes.agent}, model ${nodes.model}`;
 
 /** Lists connections with the credential saved the old way (the example's Get Connections alone). */
 async function oldClientIdCredential(n8n: N8nInstance, stack: Stack): Promise<string> {
@@ -224,7 +292,7 @@ async function oldClientIdCredential(n8n: N8nInstance, stack: Stack): Promise<st
 	return `(${listed} listed)`;
 }
 
-async function check(target: Target, tarball: string, stack: Stack): Promise<Row> {
+async function check(target: Target, tarball: string, stack: Stack, fake: FakeOpenAi): Promise<Row> {
 	const node = nodeJs(target.node);
 	const nodeVersion = spawnSync(node.executable, ['--version'], { encoding: 'utf8' }).stdout.trim();
 	const installMs = ensureInstalled(target, node);
@@ -236,7 +304,7 @@ async function check(target: Target, tarball: string, stack: Stack): Promise<Row
 		let n8n: N8nInstance | undefined;
 		try {
 			const loaded = await cell(row, way === 'installer' ? 'installer: loads' : 'npm install <tgz>', async () => {
-				n8n = await prepare(runtime, stack, tarball, way);
+				n8n = await prepare(runtime, stack, fake, tarball, way);
 				return way === 'npm' ? await exploreWorkflow(n8n) : undefined;
 			});
 			if (way === 'npm' || !loaded || !n8n) continue;
@@ -254,6 +322,16 @@ async function check(target: Target, tarball: string, stack: Stack): Promise<Row
 			});
 			await cell(row, 'credential test', () => credentialTest(installed, stack));
 			await cell(row, 'clientId credential', () => oldClientIdCredential(installed, stack));
+			await cell(row, 'tool variant', () => toolVariant(installed));
+			const setup: AgentSetup = { n8n: installed, stack, fake };
+			const nodes = target.agent;
+			if (typeof nodes === 'string') {
+				// Not a failure: that n8n has no agent that runs our tool; the cell says why.
+				for (const column of ['agent: list tables', 'agent: delete refused'] as const) row.cells[column] = { ok: true, text: `— ${nodes}` };
+				continue;
+			}
+			await cell(row, 'agent: list tables', () => agentListsTables(setup, nodes));
+			await cell(row, 'agent: delete refused', () => agentDeleteRefused(setup, nodes));
 		} finally {
 			n8n?.dispose();
 		}
@@ -279,10 +357,12 @@ async function main(): Promise<number> {
 	ensureBuilt();
 	const tarball = packTarball();
 	const stack = await startStack({ tokens: [TOKEN], apiKeys: [API_KEY] });
+	const fake = await startFakeOpenAi();
 	const rows: Row[] = [];
 	try {
-		for (const target of targets) rows.push(await check(target, tarball, stack));
+		for (const target of targets) rows.push(await check(target, tarball, stack, fake));
 	} finally {
+		await fake.close();
 		await stack.close();
 		rmSync(dirname(tarball), { recursive: true, force: true });
 	}

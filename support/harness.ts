@@ -9,6 +9,7 @@ import type { RunOptions } from './runNode';
 import { CredentialStore, runNode } from './runNode';
 
 export { API_KEY, CLIENT_SECRET, ORG, TOKEN } from './account';
+
 /** Every time in the node's output: ISO 8601 in UTC, with milliseconds. */
 export const ISO_TIME = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 /** Set as the password of connections in tests; must never be seen anywhere it was not sent. */

@@ -498,8 +498,11 @@ export class N8nInstance {
 	}
 }
 
-/** A call to n8n's REST API: its `data`, or an error naming the status. */
-export type RestCall = (method: string, path: string, body?: unknown) => Promise<unknown>;
+/**
+ * A call to n8n's REST API: its `data`, or an error naming the status. `file` reads another JSON the
+ * editor's server gives a signed-in user (e.g. /types/nodes.json, every node type the editor knows).
+ */
+export type RestCall = ((method: string, path: string, body?: unknown) => Promise<unknown>) & { file(path: string): Promise<unknown> };
 
 /** The owner account the tests and `npm run try` set up in n8n. */
 export interface Owner {
@@ -536,14 +539,16 @@ export async function restLogin(url: string, email: string, password: string): P
 /** Calls to n8n's REST API that keep the session cookie n8n sets. */
 function restClient(url: string): RestCall {
 	const headers: Record<string, string> = { 'content-type': 'application/json', 'browser-id': 'flow-service-tests' };
-	return async (method: string, path: string, body?: unknown) => {
-		const response = await fetch(`${url}/rest${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+	const request = async (method: string, path: string, body?: unknown) => {
+		const response = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} /rest${path} answered ${response.status}: ${text.slice(0, 300)}`);
+		if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
 		const cookie = response.headers.get('set-cookie');
 		if (cookie) headers.cookie = cookie.split(';')[0];
-		return (JSON.parse(text) as { data: unknown }).data;
+		return JSON.parse(text) as unknown;
 	};
+	const call = async (method: string, path: string, body?: unknown) => ((await request(method, `/rest${path}`, body)) as { data: unknown }).data;
+	return Object.assign(call, { file: async (path: string) => await request('GET', path) });
 }
 
 /** The JSON n8n prints after "Execution was successful:" (or with the error, when it failed). */
