@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startStack } from '../emulator/stack';
-import { activate, executionsOf, outputOf, runDataOf, until } from '../support/executions';
+import { activate, endedExecutionsOf, outputOf, runDataOf, until } from '../support/executions';
 import { ensureBuilt, ensureN8n, exampleCredentials, itemsOf, loadExample, N8nInstance, n8nVersion, restSession } from '../support/n8n';
 
 const EXPLORE = 'greenplum-create-and-explore.json';
@@ -94,7 +94,7 @@ async function alert(stack: Awaited<ReturnType<typeof startStack>>, n8n: N8nInst
 	await fetch(`${stack.emulator.url}/data/foundation/flowservice/runs?property=flowId==${flowId}`, { headers });
 
 	say('Waiting for the next poll...');
-	const execution = await until('an execution of the alert', async () => (await executionsOf(call, alerting.id)).find((e) => e.status !== 'running' && e.status !== 'new'), 150_000);
+	const execution = await until('an execution of the alert', async () => (await endedExecutionsOf(call, alerting.id))[0], 150_000);
 	const runData = await runDataOf(call, execution.id);
 	const [event] = outputOf(runData, 'Run Failed or Partly Failed');
 	const [health] = outputOf(runData, 'Health of That Dataflow');

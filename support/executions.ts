@@ -40,6 +40,14 @@ export async function executionsOf(call: RestCall, workflowId: string): Promise<
 	return listed.results;
 }
 
+/** Statuses of an execution not yet ended: n8n lists an execution as soon as it starts. */
+const UNDER_WAY = ['new', 'running', 'waiting'];
+
+/** The workflow's executions that have ended (whatever their outcome), newest first. */
+export async function endedExecutionsOf(call: RestCall, workflowId: string): Promise<ListedExecution[]> {
+	return (await executionsOf(call, workflowId)).filter((execution) => !UNDER_WAY.includes(execution.status));
+}
+
 export type RunItems = Array<{ json: Record<string, unknown> }>;
 
 /** What each node of one execution did: its runs, each with its outputs' items, or the error it stopped on. */

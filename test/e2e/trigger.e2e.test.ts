@@ -4,7 +4,7 @@
  * polled by n8n every minute. A failed run of the watched dataflow starts exactly one execution, with
  * the run as its item; the polls after it start none.
  */
-import { executionsOf, outputOf, runDataOf, startActive, useActiveN8n } from '../../support/executions';
+import { endedExecutionsOf, executionsOf, outputOf, runDataOf, startActive, useActiveN8n } from '../../support/executions';
 import { CUSTOM_PREFIX } from '../../support/n8n';
 import { EmulatorClient } from '../emulator/client';
 
@@ -43,8 +43,9 @@ test('activated, the trigger starts one execution for a failed run of its datafl
 	h.stack.emulator.pipeline.runs.planOutcome(flow, 'fail');
 	const runId = String((await client.onDemandRun(flow)).id);
 
+	// Listed as soon as it starts: wait for it to end.
 	const [execution] = await h.until('an execution', async () => {
-		const found = await executions();
+		const found = await endedExecutionsOf(h.call, WORKFLOW);
 		return found.length > 0 ? found : undefined;
 	}, 150_000);
 	expect(execution).toMatchObject({ status: 'success', mode: 'trigger' });
