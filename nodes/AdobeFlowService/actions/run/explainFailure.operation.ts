@@ -19,7 +19,7 @@ import { DATAFLOW, entityLocator, readEntityId } from '../shared/flowObjects';
 import type { ItemContext } from '../shared/operation';
 import { forOperation } from '../shared/operation';
 import { failedRecordsOf, runEvent } from '../shared/runEvents';
-import { runIdProperty } from '../shared/runs';
+import { fetchRun, runIdProperty } from '../shared/runs';
 import type { RowItem } from './rowItems';
 import { FAILED_FILES, readRows, ROW_ERRORS } from './rowItems';
 
@@ -45,13 +45,6 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = forOperation('run', 'explainFailure', properties);
-
-async function getRun(client: ItemContext['client'], id: string, itemIndex: number): Promise<IDataObject> {
-	const { body } = await client.request<{ items?: IDataObject[] }>({ method: 'GET', path: `/runs/${encodeURIComponent(id)}`, itemIndex });
-	const run = body?.items?.[0];
-	if (!run) throw new Error(`The Platform returned no run for ${id}`);
-	return run;
-}
 
 /** The newest of the dataflow's latest runs that failed or had records fail, if any. */
 async function latestFailed(client: ItemContext['client'], flowId: string, itemIndex: number): Promise<IDataObject | undefined> {
@@ -131,7 +124,7 @@ export async function execute(this: IExecuteFunctions, { itemIndex, client }: It
 	const flowId = which === 'id' ? '' : readEntityId(this, itemIndex, DATAFLOW);
 	const attach = this.getNodeParameter('attachFiles', itemIndex, false) === true;
 
-	const run = which === 'id' ? await getRun(client, runId, itemIndex) : await latestFailed(client, flowId, itemIndex);
+	const run = which === 'id' ? await fetchRun(client, runId, itemIndex) : await latestFailed(client, flowId, itemIndex);
 	if (!run) {
 		const none: RunFacts = { runId: null, flowId, runStatus: null, failedRecordCount: null, batchId: null };
 		return [explanationItem(none, { kind: 'noErrors', message: `None of the latest ${LOOK_BACK} runs of dataflow ${flowId} failed or had records fail`, advice: null })];
