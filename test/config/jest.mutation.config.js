@@ -13,4 +13,13 @@ module.exports = {
 	reporters: ['default'],
 	// Compiling each file alone is several times quicker, and type errors are the typecheck's job.
 	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false, isolatedModules: true }] },
+	// Each mutant runs only the test files that hold the tests reaching it (see the two files).
+	testEnvironment: join(__dirname, '../setup/mutationEnvironment.js'),
+	runner: join(__dirname, '../setup/mutationRunner.js'),
+	moduleNameMapper: {
+		'^n8n-core$': '<rootDir>/test/setup/native/n8n-core.js',
+		'^n8n-core/dist/execution-engine/ssh-clients-manager$': '<rootDir>/test/setup/native/sshClientsManager.js',
+		'^n8n-workflow$': '<rootDir>/test/setup/native/n8n-workflow.js',
+		'^@n8n/di$': '<rootDir>/test/setup/native/di.js',
+	},
 };

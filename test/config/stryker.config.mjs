@@ -11,7 +11,7 @@ export default {
 	// every test run against it, about 30 s each; they are reported as ignored, and counted in the README.
 	ignoreStatic: true,
 	concurrency: 2,
-	timeoutMS: 20_000,
+	timeoutMS: 10_000,
 	ignorePatterns: ['pinned', 'dist', 'bench/results', 'reports', 'coverage', '.tmp'],
 	tempDirName: '.stryker-tmp',
 	reporters: ['clear-text', 'progress', 'json'],

@@ -1,0 +1,2 @@
+// n8n-core, loaded once per process outside jest's module registry (see mutationEnvironment.js).
+module.exports = globalThis.__nativeRequire('n8n-core');
