@@ -62,11 +62,11 @@ export function findEntry(key: string): ConnectorEntry | undefined {
 	return CONNECTORS.find((c) => c.key === key);
 }
 
-/** A connector with one auth method, its first where none is named. */
+/** A connector with one auth method, its first where none is named: one of AUTH_CHOICES, resolved once at load, not per item. */
 export function findConnector(key: string, authKey?: string): Connector | undefined {
 	const entry = findEntry(key);
 	const method = entry && (authKey === undefined ? entry.auths[0] : entry.auths.find((m) => m.key === authKey));
-	return entry && method ? resolveConnector(entry, method) : undefined;
+	return method && AUTH_CHOICES.find((c) => c.entry === entry && c.authKey === method.key);
 }
 
 /** The connectors as n8n options, by display name; `value` picks what each option stands for. */

@@ -68,7 +68,10 @@ export class FlowServiceClient {
 	private readonly limiter: AdaptiveLimiter;
 	private readonly policy: RetryPolicy;
 	private readonly clock: Clock;
-	/** Settles when the first request of this execution has: it fetches the token, once. */
+	/**
+	 * Settles when the first request of this execution has: with a credential that fetches its own
+	 * token, that request fetches it, once. An access token is there already: nothing waits for it.
+	 */
 	private firstRequest?: Promise<unknown>;
 
 	constructor(
@@ -84,6 +87,7 @@ export class FlowServiceClient {
 	}
 
 	async request<T = unknown>(request: FlowServiceRequest<T>): Promise<FlowServiceResponse<T>> {
+		if (!this.http.renewable) return await this.send<T>(request);
 		if (this.firstRequest === undefined) {
 			const first = this.send<T>(request);
 			this.firstRequest = first.catch(() => undefined);

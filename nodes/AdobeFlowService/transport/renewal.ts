@@ -14,9 +14,10 @@ export class TokenRenewal {
 
 	/** Sends, and on a 401 with a renewable credential renews the token and sends again. */
 	async send<T>(options: IHttpRequestOptions): Promise<RawResponse<T>> {
+		if (!this.http.renewable) return await this.http.send<T>(options);
 		const tokenSent = await this.http.currentToken();
 		const response = await this.http.send<T>(options);
-		if (response.statusCode !== 401 || !this.http.renewable) return response;
+		if (response.statusCode !== 401) return response;
 		if (this.renewal) await this.renewal.catch(() => undefined);
 		if ((await this.http.currentToken()) !== tokenSent) return await this.http.send<T>(options);
 		const renewing = this.renewAndSend<T>(options);

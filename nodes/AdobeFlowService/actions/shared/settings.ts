@@ -42,15 +42,19 @@ function holdsExpression(value: unknown): boolean {
 /**
  * The context, with getNodeParameter answering from a cache for a parameter that holds no expression:
  * its value cannot differ from one item to the next, and n8n would otherwise resolve it for each.
+ * Whether a parameter holds one is looked up once per parameter, not on every read.
  */
 export function withFixedParametersOnce(context: IExecuteFunctions): IExecuteFunctions {
 	const parameters = context.getNode().parameters;
-	const cache = new Map<string, unknown>();
+	/** Per parameter name: undefined where it holds an expression, else its values read so far, by how they were asked for. */
+	const fixed = new Map<string, Map<string, unknown> | undefined>();
 	const getNodeParameter = ((name: string, itemIndex: number, fallback?: unknown, options?: object) => {
-		if (holdsExpression(parameters[name])) return context.getNodeParameter(name, itemIndex, fallback, options);
-		const key = `${name} ${JSON.stringify(options ?? {})} ${JSON.stringify(fallback ?? null)}`;
-		if (!cache.has(key)) cache.set(key, context.getNodeParameter(name, itemIndex, fallback, options));
-		return cache.get(key);
+		if (!fixed.has(name)) fixed.set(name, holdsExpression(parameters[name]) ? undefined : new Map());
+		const values = fixed.get(name);
+		if (values === undefined) return context.getNodeParameter(name, itemIndex, fallback, options);
+		const key = options === undefined && fallback === undefined ? '' : JSON.stringify([options ?? {}, fallback ?? null]);
+		if (!values.has(key)) values.set(key, context.getNodeParameter(name, itemIndex, fallback, options));
+		return values.get(key);
 	}) as IExecuteFunctions['getNodeParameter'];
 	return new Proxy(context, {
 		get: (target, property) => (property === 'getNodeParameter' ? getNodeParameter : Reflect.get(target, property)),

@@ -23,7 +23,7 @@ test('with 7 at a time and slow early answers, output order and pairing follow t
 
 test('a 429 with Retry-After pauses all items, not just the one that met it', async () => {
 	const from = h.stack.emulator.log.length;
-	// The second create meets 429 (the first goes alone, to fetch a token if one is needed).
+	// One create meets 429 while others are in flight.
 	h.stack.emulator.faults.add({ method: 'POST', path: /^\/connections$/, kind: { type: 'status', status: 429, retryAfter: '1', body: { error_code: '429050', message: 'Too many requests' } }, times: 1 });
 	const items = Array.from({ length: 12 }, (_, i) => ({ i }));
 	const out = await h.run(h.greenplum('={{ "pause-" + $json.i }}', { options: { concurrency: 4, ifExists: 'create' } }), { items });
