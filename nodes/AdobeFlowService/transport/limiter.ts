@@ -10,8 +10,8 @@
  * - a 429 or a 503 halves it at once (and a 429 pauses every request until the time it asked for), once
  *   per round trip: the other refusals of the same burst were sent before the cut, and halving again
  *   for each would take it down to 1 for what was a single overshoot;
- * - answers twice as slow as the fastest of late (the last five rounds) mean requests are queueing:
- *   the allowance drops by a quarter at the end of that round. Answers under 50 ms are never taken for a queue: at that speed
+ * - answers twice as slow as the fastest round of late (the lowest mean latency of the last five
+ *   rounds) mean requests are queueing: the allowance drops by a quarter at the end of that round. Answers under 50 ms are never taken for a queue: at that speed
  *   the Platform is not the bottleneck, and a loopback server's jitter would look like one. Nor are
  *   slow answers in a round during which this process's event loop was busy 70 % of the time or more
  *   (n8n working through a thousand items, or a loaded machine): an answer then waits for the process
@@ -33,25 +33,40 @@ const BUSY_SHARE = 0.7;
 /** How many rounds the baseline (the fastest answer) is kept for before it is measured again. */
 const BASELINE_ROUNDS = 5;
 
-/** The fastest answer of late (the baseline) and a smoothed recent latency. */
+/**
+ * The fastest round of late (the baseline: the lowest of the last rounds' mean latencies) and a
+ * smoothed recent latency. Round means rather than single answers: a Platform whose answers spread
+ * (100–200 ms) has a fastest answer far below its usual one, and a little extra delay would then
+ * read as a queue.
+ */
 export class LatencyWatch {
 	private baseline = Number.POSITIVE_INFINITY;
 	private windowMin = Number.POSITIVE_INFINITY;
 	private rounds = 0;
 	private smoothed: number | undefined;
+	private roundSum = 0;
+	private roundCount = 0;
 
 	add(ms: number): void {
 		this.smoothed = this.smoothed === undefined ? ms : this.smoothed * 0.8 + ms * 0.2;
-		this.baseline = Math.min(this.baseline, ms);
-		this.windowMin = Math.min(this.windowMin, ms);
+		this.roundSum += ms;
+		this.roundCount++;
 	}
 
 	/**
-	 * Whether the round that ended showed requests queueing. Every few rounds the baseline is measured
-	 * again, so a Platform that became slower for good is not taken for a queue for long.
+	 * Whether the round that ended showed requests queueing (never the first: there is no baseline
+	 * yet). Every few rounds the baseline is measured again, so a Platform that became slower for good
+	 * is not taken for a queue for long.
 	 */
 	endRound(): boolean {
 		const queueing = this.smoothed !== undefined && this.smoothed >= QUEUE_FREE_MS && this.smoothed >= SLOW_RATIO * Math.max(this.baseline, 1);
+		if (this.roundCount > 0) {
+			const mean = this.roundSum / this.roundCount;
+			this.baseline = Math.min(this.baseline, mean);
+			this.windowMin = Math.min(this.windowMin, mean);
+			this.roundSum = 0;
+			this.roundCount = 0;
+		}
 		if (++this.rounds >= BASELINE_ROUNDS && this.windowMin !== Number.POSITIVE_INFINITY) {
 			this.baseline = this.windowMin;
 			this.windowMin = Number.POSITIVE_INFINITY;

@@ -161,3 +161,16 @@ test('slow answers in rounds when the process itself was busy neither cut nor gr
 	// Not busy: the same slow answers are the Platform's queue.
 	expect((await rounds(limiter, () => 450, 1))[0]).toBe(60);
 });
+
+test('answers that spread (100–220 ms) are not a queue: the baseline is the fastest round, not the fastest answer', async () => {
+	const limiter = new AdaptiveLimiter(100, fakeClock(), 10);
+	const limits: number[] = [];
+	for (let round = 0; round < 12; round++) {
+		const n = limiter.limit;
+		for (let i = 0; i < n; i++) await limiter.acquire();
+		for (let i = 0; i < n; i++) limiter.release('ok', 100 + ((i * 7) % 13) * 10);
+		limits.push(limiter.limit);
+	}
+	expect(limits).toEqual([...limits].sort((a, b) => a - b));
+	expect(limits[limits.length - 1]).toBe(100);
+});
