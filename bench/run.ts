@@ -385,6 +385,9 @@ async function queueSection(stack: Stack, table: Table, results: Record<string, 
 			busy.push({ workers: cluster.workers.length, main: share[0], eachWorker: share.slice(1), machine });
 			const made = stack.emulator.connections(org).filter((c) => c.name.startsWith(`bench-${tag}-`)).length;
 			if (made !== QUEUE_EXECUTIONS * QUEUE_ITEMS) throw new Error(`queue load: ${made} connections made of ${QUEUE_EXECUTIONS * QUEUE_ITEMS}`);
+			// Every load against an empty org: each create looks its name up first (If It Exists: Reuse
+			// It), and with thousands of connections left from earlier loads each load ran slower than the last.
+			stack.emulator.reset();
 			return ms;
 		};
 		await load(); // warm-up: the first execution of each process loads the node
