@@ -12,7 +12,7 @@
  * Environment: BENCH_RUNS=n runs per measure (default 5; the targets are medians of at least 5).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
@@ -434,8 +434,12 @@ async function queueSection(stack: Stack, table: Table, results: Record<string, 
 }
 
 async function main() {
-	// n8n-core's execution context keeps instance settings in a user folder: a throwaway one.
-	process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'flow-service-bench-'));
+	// n8n-core's execution context keeps instance settings in a user folder: a throwaway one, removed at exit.
+	if (process.env.N8N_USER_FOLDER === undefined) {
+		const folder = mkdtempSync(join(tmpdir(), 'flow-service-bench-'));
+		process.env.N8N_USER_FOLDER = folder;
+		process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
+	}
 	const results: Record<string, unknown> = {
 		machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
 		runs: RUNS,
