@@ -46,6 +46,14 @@ export interface EmulatorOptions {
 	sandboxes?: string[];
 	/** Added to every answer, to make benchmarks look like a network. */
 	latencyMs?: number;
+	/**
+	 * Spread around latencyMs: each answer waits latencyMs ± up to this much, uniformly (e.g. 150 ± 50:
+	 * 100–200 ms). A network across the internet never answers in a fixed time, and the node's limiter
+	 * reads queueing from latency against the fastest answer of late, so a benchmark with a spread
+	 * checks that ordinary jitter is not taken for a queue. Uniform rather than long-tailed: the same
+	 * spread in every run, so that runs compare.
+	 */
+	latencyJitterMs?: number;
 	/** Requests per second allowed before 429 (a sliding one-second window); off when absent. */
 	rateLimitPerSecond?: number;
 	/** Largest page of a list. */
@@ -88,8 +96,8 @@ export interface Emulator {
 	setRateLimit(perSecond: number | undefined): void;
 	/** How long new objects take to show in lists from now on (0: at once). */
 	setListingDelay(ms: number): void;
-	/** Added to every answer from now on (0: none). */
-	setLatency(ms: number): void;
+	/** Added to every answer from now on (0: none), ± up to `jitterMs` (see latencyJitterMs). */
+	setLatency(ms: number, jitterMs?: number): void;
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -112,6 +120,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const pipeline = new Pipeline(store, pager, { runDurationMs: options.runDurationMs ?? 300, clock, databaseAccess: options.databaseAccess });
 	let rateLimit = options.rateLimitPerSecond;
 	let latencyMs = options.latencyMs ?? 0;
+	let jitterMs = Math.min(latencyMs, options.latencyJitterMs ?? 0);
+	const answerDelay = () => latencyMs + (jitterMs ? (Math.random() * 2 - 1) * jitterMs : 0);
 	const recent: number[] = [];
 	const faults = new FaultPlan();
 	const log: string[] = [];
@@ -152,7 +162,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		const routeKey = `${method} ${service && service.service !== 'flowservice' ? `/${service.service}` : ''}${path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '{id}')}`;
 		stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1;
 		try {
-			if (latencyMs) await delay(latencyMs);
+			if (latencyMs) await delay(answerDelay());
 			if (url.pathname === IMS_TOKEN_PATH && method === 'POST') {
 				const answer = ims.issue(new URLSearchParams(await readText(req)));
 				if (answer.status === 200) stats.tokensIssued++;
@@ -256,8 +266,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		setListingDelay: (ms) => {
 			pager.listingDelayMs = ms;
 		},
-		setLatency: (ms) => {
+		setLatency: (ms, jitter = 0) => {
 			latencyMs = ms;
+			jitterMs = Math.min(ms, jitter);
 		},
 		setRateLimit: (perSecond) => {
 			rateLimit = perSecond;

@@ -1,14 +1,26 @@
 /**
- * How many requests may be in flight, found as it goes (additive increase, multiplicative decrease,
- * with TCP Vegas' idea that a queue shows first as latency):
- * - every round (as many answers as the allowance) that the Platform answered fast and refused
- *   nothing, the allowance grows by its square root, up to the ceiling;
- * - a 429 or a 503 halves it at once (and a 429 pauses every request until the time it asked for);
- * - answers twice as slow as the fastest of late (the last five rounds) mean requests are queueing:
- *   the allowance drops by a quarter at the end of that round. Answers under 50 ms are never taken for a queue: at that speed
- *   the Platform is not the bottleneck, and a loopback server's jitter would look like one.
+ * How many requests may be in flight, found as it goes (TCP's slow start, then additive increase and
+ * multiplicative decrease, with TCP Vegas' idea that a queue shows first as latency):
+ * - a round is as many answers as the allowance. Until the first sign of congestion (a 429, a 503 or
+ *   a round of slow answers) every clean round doubles the allowance, up to the ceiling: across the
+ *   internet a round takes a tenth of a second or more, and growing by √n from 50 took seven rounds to
+ *   reach 100, long enough for an execution of 1,000 items to end before it got there;
+ * - after that sign, every round that the Platform answered fast and refused nothing grows the
+ *   allowance by its square root, up to the ceiling;
+ * - a 429 or a 503 halves it at once (and a 429 pauses every request until the time it asked for), once
+ *   per round trip: the other refusals of the same burst were sent before the cut, and halving again
+ *   for each would take it down to 1 for what was a single overshoot;
+ * - answers twice as slow as the fastest round of late (the lowest mean latency of the last five
+ *   rounds) mean requests are queueing: the allowance drops by a quarter at the end of that round. Answers under 50 ms are never taken for a queue: at that speed
+ *   the Platform is not the bottleneck, and a loopback server's jitter would look like one. Nor are
+ *   slow answers in a round during which this process's event loop was busy 70 % of the time or more
+ *   (n8n working through a thousand items, or a loaded machine): an answer then waits for the process
+ *   to read it, and its latency says how busy the process is, not the Platform. Such a round neither
+ *   cuts nor grows the allowance. (70 %: at that share `npm run bench` saw answers of a 150 ms
+ *   emulator read at 250–700 ms, and the allowance cut to 15 for nothing.)
  */
 import type { Clock } from './clock';
+import { SYSTEM_CLOCK } from './clock';
 
 export type Outcome = 'ok' | 'throttled' | 'other';
 
@@ -16,28 +28,45 @@ export type Outcome = 'ok' | 'throttled' | 'other';
 const QUEUE_FREE_MS = 50;
 /** Answers this many times slower than the baseline mean requests are queueing. */
 const SLOW_RATIO = 2;
+/** A round during which the process was busy this share of the time or more says nothing of the Platform's queue (see above). */
+const BUSY_SHARE = 0.7;
 /** How many rounds the baseline (the fastest answer) is kept for before it is measured again. */
 const BASELINE_ROUNDS = 5;
 
-/** The fastest answer of late (the baseline) and a smoothed recent latency. */
+/**
+ * The fastest round of late (the baseline: the lowest of the last rounds' mean latencies) and a
+ * smoothed recent latency. Round means rather than single answers: a Platform whose answers spread
+ * (100–200 ms) has a fastest answer far below its usual one, and a little extra delay would then
+ * read as a queue.
+ */
 export class LatencyWatch {
 	private baseline = Number.POSITIVE_INFINITY;
 	private windowMin = Number.POSITIVE_INFINITY;
 	private rounds = 0;
 	private smoothed: number | undefined;
+	private roundSum = 0;
+	private roundCount = 0;
 
 	add(ms: number): void {
 		this.smoothed = this.smoothed === undefined ? ms : this.smoothed * 0.8 + ms * 0.2;
-		this.baseline = Math.min(this.baseline, ms);
-		this.windowMin = Math.min(this.windowMin, ms);
+		this.roundSum += ms;
+		this.roundCount++;
 	}
 
 	/**
-	 * Whether the round that ended showed requests queueing. Every few rounds the baseline is measured
-	 * again, so a Platform that became slower for good is not taken for a queue for long.
+	 * Whether the round that ended showed requests queueing (never the first: there is no baseline
+	 * yet). Every few rounds the baseline is measured again, so a Platform that became slower for good
+	 * is not taken for a queue for long.
 	 */
 	endRound(): boolean {
 		const queueing = this.smoothed !== undefined && this.smoothed >= QUEUE_FREE_MS && this.smoothed >= SLOW_RATIO * Math.max(this.baseline, 1);
+		if (this.roundCount > 0) {
+			const mean = this.roundSum / this.roundCount;
+			this.baseline = Math.min(this.baseline, mean);
+			this.windowMin = Math.min(this.windowMin, mean);
+			this.roundSum = 0;
+			this.roundCount = 0;
+		}
 		if (++this.rounds >= BASELINE_ROUNDS && this.windowMin !== Number.POSITIVE_INFINITY) {
 			this.baseline = this.windowMin;
 			this.windowMin = Number.POSITIVE_INFINITY;
@@ -47,19 +76,39 @@ export class LatencyWatch {
 	}
 }
 
+/** The share of the time this process's event loop was busy since the last call (Node's event loop utilization). */
+export function eventLoopBusy(): () => number {
+	let last = performance.eventLoopUtilization();
+	return () => {
+		const now = performance.eventLoopUtilization();
+		const share = performance.eventLoopUtilization(now, last).utilization;
+		last = now;
+		return share;
+	};
+}
+
 export class AdaptiveLimiter {
 	private allowed: number;
 	private inFlight = 0;
 	private successes = 0;
 	private pausedUntil = 0;
+	/** Slow start: doubling each clean round, until the first 429, 503 or slow round. */
+	private probing = true;
+	/** When a 429 or a 503 last cut the allowance: answers to requests sent before then do not cut it again. */
+	private cutAt = Number.NEGATIVE_INFINITY;
 	private readonly latency = new LatencyWatch();
 	private readonly waiting: Array<() => void> = [];
 
-	/** `ceiling`: the most ever allowed; `start`: what is allowed before any answer (the ceiling unless given). */
+	/**
+	 * `ceiling`: the most ever allowed; `start`: what is allowed before any answer (the ceiling unless
+	 * given); `busy`: how busy the process was since it was last asked (0–1), read at the end of each
+	 * round. By default the event loop's own with the system clock, and never busy with a test's clock.
+	 */
 	constructor(
 		private readonly ceiling: number,
 		private readonly clock: Clock,
 		start = ceiling,
+		private readonly busy: () => number = clock === SYSTEM_CLOCK ? eventLoopBusy() : () => 0,
 	) {
 		this.allowed = Math.max(1, Math.min(ceiling, start));
 	}
@@ -81,8 +130,14 @@ export class AdaptiveLimiter {
 	release(outcome: Outcome, latencyMs?: number): void {
 		this.inFlight--;
 		if (outcome === 'throttled') {
-			this.allowed = Math.max(1, Math.floor(Math.min(this.allowed, this.inFlight + 1) / 2));
+			// Once per round trip, as TCP does: the other 429s of the same burst were sent before the cut.
+			const sentAt = latencyMs === undefined ? undefined : this.clock.now() - latencyMs;
+			if (sentAt === undefined || sentAt > this.cutAt) {
+				this.allowed = Math.max(1, Math.floor(Math.min(this.allowed, this.inFlight + 1) / 2));
+				this.cutAt = this.clock.now();
+			}
 			this.successes = 0;
+			this.probing = false;
 		} else if (outcome === 'ok') {
 			if (latencyMs !== undefined) this.latency.add(latencyMs);
 			if (++this.successes >= this.allowed) this.endRound();
@@ -97,7 +152,13 @@ export class AdaptiveLimiter {
 
 	private endRound(): void {
 		this.successes = 0;
-		if (this.latency.endRound()) this.allowed = Math.max(1, Math.floor(this.allowed * 0.75));
-		else this.allowed = Math.min(this.ceiling, this.allowed + Math.ceil(Math.sqrt(this.allowed)));
+		const selfBusy = this.busy() >= BUSY_SHARE;
+		if (this.latency.endRound()) {
+			if (selfBusy) return;
+			this.allowed = Math.max(1, Math.floor(this.allowed * 0.75));
+			this.probing = false;
+		} else {
+			this.allowed = Math.min(this.ceiling, this.probing ? this.allowed * 2 : this.allowed + Math.ceil(Math.sqrt(this.allowed)));
+		}
 	}
 }

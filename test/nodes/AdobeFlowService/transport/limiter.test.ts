@@ -76,10 +76,37 @@ async function rounds(limiter: AdaptiveLimiter, latencyMs: (round: number) => nu
 	return limits;
 }
 
-test('Auto: from where it starts, it grows while answers stay fast, up to the ceiling', async () => {
+test('Auto: from where it starts, it doubles each round while answers stay fast, up to the ceiling', async () => {
 	const limiter = new AdaptiveLimiter(100, fakeClock(), 50);
 	expect(limiter.limit).toBe(50);
-	expect(await rounds(limiter, () => 150, 6)).toEqual([58, 66, 75, 84, 94, 100]);
+	expect(await rounds(limiter, () => 150, 3)).toEqual([100, 100, 100]);
+	const wide = new AdaptiveLimiter(1000, fakeClock(), 50);
+	expect(await rounds(wide, () => 150, 6)).toEqual([100, 200, 400, 800, 1000, 1000]);
+});
+
+test('slow start ends at the first 429: from then on it grows by the square root', async () => {
+	const limiter = new AdaptiveLimiter(1000, fakeClock(), 50);
+	await rounds(limiter, () => 150, 2);
+	expect(limiter.limit).toBe(200);
+	for (let i = 0; i < 200; i++) await limiter.acquire();
+	limiter.release('throttled');
+	expect(limiter.limit).toBe(100);
+	for (let i = 0; i < 199; i++) limiter.release('other');
+	expect(await rounds(limiter, () => 150, 3)).toEqual([110, 121, 132]);
+});
+
+test('slow start ends at the first slow round: it backs off, then grows by the square root', async () => {
+	const limiter = new AdaptiveLimiter(1000, fakeClock(), 50);
+	// Fast (150 ms) while it doubles, then queueing at the Platform (600 ms), then fast again.
+	const latency = (round: number) => (round < 3 ? 150 : round < 6 ? 600 : 150);
+	const limits = await rounds(limiter, latency, 16);
+	expect(limits.slice(0, 3)).toEqual([100, 200, 400]);
+	const lowest = Math.min(...limits.slice(3, 8));
+	expect(lowest).toBeLessThan(400);
+	// It recovers, and by the square root, not by doubling: no step more than √n + 1.
+	const after = limits.slice(limits.indexOf(lowest));
+	expect(after[after.length - 1]).toBeGreaterThan(lowest);
+	for (let i = 1; i < after.length; i++) expect(after[i] - after[i - 1]).toBeLessThanOrEqual(Math.ceil(Math.sqrt(after[i - 1])));
 });
 
 test('answers twice as slow as the fastest of late cut it by a quarter each round; fast again, it recovers', async () => {
@@ -87,7 +114,7 @@ test('answers twice as slow as the fastest of late cut it by a quarter each roun
 	// A Platform answering in 150 ms, then queueing (400 ms), then fast again.
 	const latency = (round: number) => (round < 2 ? 150 : round < 6 ? 400 : 150);
 	const limits = await rounds(limiter, latency, 14);
-	expect(limits.slice(0, 2)).toEqual([47, 54]);
+	expect(limits.slice(0, 2)).toEqual([80, 100]);
 	// The smoothed latency crosses twice the baseline within the first slow round or two, then cuts follow.
 	expect(Math.min(...limits.slice(2, 7))).toBeLessThan(40);
 	expect(limits[limits.length - 1]).toBeGreaterThan(Math.min(...limits));
@@ -108,4 +135,42 @@ test('a Platform that became slower for good is measured again: after a window t
 	const limits = await rounds(limiter, () => 300, 20);
 	expect(Math.min(...limits)).toBeLessThan(30);
 	expect(limits[limits.length - 1]).toBe(30);
+});
+
+test('429s from one round trip halve it once; a 429 to a request sent after the cut halves it again', async () => {
+	const clock = fakeClock();
+	const limiter = new AdaptiveLimiter(100, clock, 64);
+	for (let i = 0; i < 64; i++) await limiter.acquire();
+	// Sent together 80 ms ago, refused together.
+	for (let i = 0; i < 10; i++) limiter.release('throttled', 80);
+	expect(limiter.limit).toBe(32);
+	for (let i = 0; i < 54; i++) limiter.release('other');
+	await clock.sleep(200);
+	for (let i = 0; i < 32; i++) await limiter.acquire();
+	limiter.release('throttled', 80);
+	expect(limiter.limit).toBe(16);
+});
+
+test('slow answers in rounds when the process itself was busy neither cut nor grow it; fast ones still grow it', async () => {
+	let busy = 1;
+	const limiter = new AdaptiveLimiter(100, fakeClock(), 40, () => busy);
+	expect(await rounds(limiter, () => 150, 1)).toEqual([80]);
+	// Three times the baseline, but the process was busy: its own delay in reading the answers.
+	expect(await rounds(limiter, () => 450, 3)).toEqual([80, 80, 80]);
+	busy = 0.2;
+	// Not busy: the same slow answers are the Platform's queue.
+	expect((await rounds(limiter, () => 450, 1))[0]).toBe(60);
+});
+
+test('answers that spread (100–220 ms) are not a queue: the baseline is the fastest round, not the fastest answer', async () => {
+	const limiter = new AdaptiveLimiter(100, fakeClock(), 10);
+	const limits: number[] = [];
+	for (let round = 0; round < 12; round++) {
+		const n = limiter.limit;
+		for (let i = 0; i < n; i++) await limiter.acquire();
+		for (let i = 0; i < n; i++) limiter.release('ok', 100 + ((i * 7) % 13) * 10);
+		limits.push(limiter.limit);
+	}
+	expect(limits).toEqual([...limits].sort((a, b) => a - b));
+	expect(limits[limits.length - 1]).toBe(100);
 });
