@@ -49,7 +49,13 @@ function chosenSections(): Set<Section> {
 const ONLY = chosenSections();
 const QUEUE_EXECUTIONS = 40;
 const QUEUE_ITEMS = 20;
-/** Each execution's Create capped at this many in flight (its Concurrency option), as a user sharing a Platform among executions would. */
+/**
+ * Each execution's Create capped at this many in flight (its Concurrency option), as a user sharing a
+ * Platform among executions would. Its If It Exists is Create Another, as in the bulk sections: one
+ * request per item. With Reuse It (the default) each item first looks its name up, several requests in
+ * turn, and this machine's two cores, which also run n8n's main process, Redis, PostgreSQL and the
+ * emulator, are saturated by one worker before a second has anything to add.
+ */
 const QUEUE_EXECUTION_CONCURRENCY = 10;
 const QUEUE_WORKER_CONCURRENCY = 10;
 /** Twice one worker's concurrency: one worker queues half of what two run at once. */
@@ -359,7 +365,7 @@ async function queueSection(stack: Stack, table: Table, results: Record<string, 
 			{ id: 'benchFlowSvcCred', name: 'bench', type: 'flowServiceApi', data: { accessToken: TOKEN, apiKey: API_KEY, imsOrgId: org, sandboxName: 'prod', baseUrl: stack.emulator.url } },
 			{ id: 'aepSourceDbLogin', name: 'Source database login', type: 'flowServiceDatabaseApi', data: { loginInput: 'fields', host: '127.0.0.1', port: '5432', database: 'sales', username: 'analyst', password: 'analyst-pw' } },
 		],
-		workflows: [createFromWebhook('benchQueueLoad01', suffix, { type: 'flowServiceApi', id: 'benchFlowSvcCred' }, { concurrency: QUEUE_EXECUTION_CONCURRENCY })],
+		workflows: [createFromWebhook('benchQueueLoad01', suffix, { type: 'flowServiceApi', id: 'benchFlowSvcCred' }, { concurrency: QUEUE_EXECUTION_CONCURRENCY, ifExists: 'create' })],
 		active: ['benchQueueLoad01'],
 		workers: 1,
 		concurrency: QUEUE_WORKER_CONCURRENCY,
