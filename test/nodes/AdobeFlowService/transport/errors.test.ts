@@ -18,7 +18,7 @@ describe('readThrown: what n8n threw when no HTTP answer came', () => {
 		["axios' timeout", { message: 'timeout of 300000ms exceeded' }, 'ECONNABORTED'],
 		['an aborted connection', { messages: ['The connection was aborted, perhaps the server is offline'] }, 'ECONNABORTED'],
 		['an unknown host, in the description', { message: 'x', description: 'The DNS server returned an error, perhaps the server is offline' }, 'EAI_AGAIN'],
-		['an incorrect host', { message: 'The host is incorrect' }, undefined],
+		['the same words in another order: no code', { message: 'The host is incorrect' }, undefined],
 		['ENOTFOUND', { code: 'ENOTFOUND' }, 'ENOTFOUND'],
 		['an incorrect host in words', { message: 'x', messages: ['getaddrinfo failed: incorrect host'] }, 'ENOTFOUND'],
 		['EPIPE', { message: 'write EPIPE' }, 'EPIPE'],
