@@ -8,10 +8,15 @@
 //   the most tests reaching the mutant: the likeliest to fail.
 // - The first file with a failing test ends the run: one failure kills the mutant, as Stryker counts
 //   it. (Jest's own `bail` exits the process, which is Stryker's worker.)
-const { join, relative } = require('node:path');
+const { appendFileSync, mkdirSync } = require('node:fs');
+const { dirname, join, relative } = require('node:path');
 const TestRunner = require('jest-runner').default;
 
 const ROOT = join(__dirname, '../..');
+// One line per mutant: its id, the milliseconds its files took and each file's. scripts/mutation.ts
+// names the file (Stryker runs this from a copy of the repository it deletes afterwards) and reads it
+// back to print where the run's time went.
+const TIMING = process.env.MUTATION_TIMING ?? join(ROOT, 'reports/mutation/timing.jsonl');
 const escape = (text) => text.replace(/[.*+\-?^${}()|[\]\\]/g, '\\$&');
 
 class MutationRunner extends TestRunner {
@@ -29,6 +34,8 @@ class MutationRunner extends TestRunner {
 		// A pattern that names no file (tests named some other way) runs what jest found.
 		if (chosen.length === 0) chosen = tests;
 		chosen.sort((a, b) => Number(beside(b)) - Number(beside(a)) || reaching(b) - reaching(a));
+		const started = performance.now();
+		const files = [];
 		let failed = false;
 		const unsubscribe = [
 			this.on('test-file-success', ([, result]) => (failed ||= result.numFailingTests > 0 || result.testExecError !== undefined)),
@@ -37,10 +44,15 @@ class MutationRunner extends TestRunner {
 		try {
 			for (const test of chosen) {
 				if (failed || watcher.isInterrupted()) break;
+				const start = performance.now();
 				await super.runTests([test], watcher, options);
+				files.push([relative(ROOT, test.path), Math.round(performance.now() - start)]);
 			}
 		} finally {
 			for (const off of unsubscribe) off();
+			mkdirSync(dirname(TIMING), { recursive: true });
+			const line = { at: Date.now(), pid: process.pid, mutant: process.env.__STRYKER_ACTIVE_MUTANT__, mutated: this.mutated, ms: Math.round(performance.now() - started), killed: failed, files };
+			appendFileSync(TIMING, `${JSON.stringify(line)}\n`);
 		}
 	}
 }
