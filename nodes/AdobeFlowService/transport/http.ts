@@ -38,7 +38,7 @@ export const CREDENTIAL_TYPES = {
 
 /** The credential type for the node's Authentication parameter. */
 export function credentialTypeFor(authentication: unknown): string {
-	return CREDENTIAL_TYPES[authentication as keyof typeof CREDENTIAL_TYPES] ?? CREDENTIAL_TYPES.accessToken;
+	return typeof authentication === 'string' && Object.hasOwn(CREDENTIAL_TYPES, authentication) ? CREDENTIAL_TYPES[authentication as keyof typeof CREDENTIAL_TYPES] : CREDENTIAL_TYPES.accessToken;
 }
 
 /** What the transport needs of n8n: the node, its credentials and the HTTP helper, which every one of these has. */
