@@ -20,6 +20,12 @@ export class TokenRenewal {
 		if (response.statusCode !== 401) return response;
 		if (this.renewal) await this.renewal.catch(() => undefined);
 		if ((await this.http.currentToken()) !== tokenSent) return await this.http.send<T>(options);
+		// Another 401 may have begun a renewal while the token was read: this check and the one below
+		// that begins it are in the same turn of the event loop, so one renewal serves them all.
+		if (this.renewal) {
+			await this.renewal.catch(() => undefined);
+			return await this.http.send<T>(options);
+		}
 		const renewing = this.renewAndSend<T>(options);
 		this.renewal = renewing;
 		try {
@@ -32,7 +38,8 @@ export class TokenRenewal {
 	/** n8n's helper renews on a 401 only when it may throw; its error carries the final answer's status and body. */
 	private async renewAndSend<T>(options: IHttpRequestOptions): Promise<RawResponse<T>> {
 		return await this.http.send<T>(options, true).catch((error: { httpCode?: string | null; context?: { data?: unknown } }) => {
-			const status = Number(error?.httpCode);
+			// No HTTP answer (n8n's httpCode null): the error itself, for the retry loop to read.
+			const status = error?.httpCode === null || error?.httpCode === undefined ? Number.NaN : Number(error.httpCode);
 			if (!Number.isInteger(status)) throw error;
 			return { statusCode: status, headers: {}, body: error.context?.data as T };
 		});
