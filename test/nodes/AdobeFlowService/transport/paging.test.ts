@@ -22,6 +22,12 @@ describe('nextPageQuery', () => {
 
 	test('a name that is not valid percent-encoding is compared as written', () => {
 		expect(nextPageQuery('/connections?%E0=1&t=2', ['t'])).toBe('%E0=1');
+		expect(nextPageQuery('/connections?%E0=1&t=2', ['%E0'])).toBe('t=2');
+	});
+
+	test('an href that is only a query; empty parts are dropped', () => {
+		expect(nextPageQuery('?continuationToken=t1', [])).toBe('continuationToken=t1');
+		expect(nextPageQuery('/connections?&continuationToken=t1&&x=1&', [])).toBe('continuationToken=t1&x=1');
 	});
 });
 
