@@ -144,7 +144,7 @@ export class FlowServiceClient {
 			});
 			mayHaveBeenProcessed ||= decision.mayHaveBeenProcessed;
 			if (decision.retry && !this.cancelled()) {
-				if (decision.sharedPause) this.limiter.pause(decision.delayMs);
+				if (decision.pauseAllMs !== undefined) this.limiter.pause(decision.pauseAllMs);
 				await this.clock.sleep(decision.delayMs);
 				continue;
 			}

@@ -7,9 +7,11 @@
  *   reach 100, long enough for an execution of 1,000 items to end before it got there;
  * - after that sign, every round that the Platform answered fast and refused nothing grows the
  *   allowance by its square root, up to the ceiling;
- * - a 429 or a 503 halves it at once (and a 429 pauses every request until the time it asked for), once
- *   per round trip: the other refusals of the same burst were sent before the cut, and halving again
- *   for each would take it down to 1 for what was a single overshoot;
+ * - a 429 or a 503 cuts it at once to what the Platform accepted over that refusal's round trip, or to
+ *   half if that is more (BBR's idea: in flight, what is delivered in a round trip): a rate limit
+ *   refuses only the excess, and halving left it idle a quarter of the time. A 429 with a Retry-After
+ *   also pauses every request until then. Once per round trip: the other refusals of the same burst
+ *   were sent before the cut, and cutting again for each would take it down to 1 for one overshoot;
  * - answers twice as slow as the fastest round of late (the lowest mean latency of the last five
  *   rounds) mean requests are queueing: the allowance drops by a quarter at the end of that round. Answers under 50 ms are never taken for a queue: at that speed
  *   the Platform is not the bottleneck, and a loopback server's jitter would look like one. Nor are
@@ -32,6 +34,8 @@ const SLOW_RATIO = 2;
 const BUSY_SHARE = 0.7;
 /** How many rounds the baseline (the fastest answer) is kept for before it is measured again. */
 const BASELINE_ROUNDS = 5;
+/** How long answers are remembered for, to count those of the last round trip when a 429 comes. */
+const ACCEPTED_KEPT_MS = 10_000;
 
 /**
  * The fastest round of late (the baseline: the lowest of the last rounds' mean latencies) and a
@@ -98,6 +102,8 @@ export class AdaptiveLimiter {
 	private cutAt = Number.NEGATIVE_INFINITY;
 	private readonly latency = new LatencyWatch();
 	private readonly waiting: Array<() => void> = [];
+	/** When each answer of the last ACCEPTED_KEPT_MS came, oldest first. */
+	private readonly accepted: number[] = [];
 
 	/**
 	 * `ceiling`: the most ever allowed; `start`: what is allowed before any answer (the ceiling unless
@@ -133,12 +139,17 @@ export class AdaptiveLimiter {
 			// Once per round trip, as TCP does: the other 429s of the same burst were sent before the cut.
 			const sentAt = latencyMs === undefined ? undefined : this.clock.now() - latencyMs;
 			if (sentAt === undefined || sentAt > this.cutAt) {
-				this.allowed = Math.max(1, Math.floor(Math.min(this.allowed, this.inFlight + 1) / 2));
+				const half = Math.floor(Math.min(this.allowed, this.inFlight + 1) / 2);
+				// What the Platform accepted over the last round trip is what it takes in flight (BBR's
+				// delivery rate × round trip): a rate limit refuses only the excess, and halving would leave it idle.
+				const accepted = latencyMs === undefined ? 0 : this.acceptedSince(this.clock.now() - latencyMs);
+				this.allowed = Math.max(1, Math.min(this.allowed, Math.max(half, accepted)));
 				this.cutAt = this.clock.now();
 			}
 			this.successes = 0;
 			this.probing = false;
 		} else if (outcome === 'ok') {
+			this.accepted.push(this.clock.now());
 			if (latencyMs !== undefined) this.latency.add(latencyMs);
 			if (++this.successes >= this.allowed) this.endRound();
 		}
@@ -148,6 +159,17 @@ export class AdaptiveLimiter {
 	/** Holds every request back for `ms` from now (a 429's Retry-After, or its back-off). */
 	pause(ms: number): void {
 		this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
+	}
+
+	/** Answers since `since`; forgets those older than ACCEPTED_KEPT_MS. */
+	private acceptedSince(since: number): number {
+		const now = this.clock.now();
+		let old = 0;
+		while (old < this.accepted.length && this.accepted[old] < now - ACCEPTED_KEPT_MS) old++;
+		this.accepted.splice(0, old);
+		let first = this.accepted.length;
+		while (first > 0 && this.accepted[first - 1] >= since) first--;
+		return this.accepted.length - first;
 	}
 
 	private endRound(): void {

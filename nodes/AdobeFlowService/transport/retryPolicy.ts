@@ -62,7 +62,8 @@ export interface AttemptOutcome {
 }
 
 export type RetryDecision =
-	| { retry: true; delayMs: number; sharedPause: boolean; mayHaveBeenProcessed: boolean }
+	/** `pauseAllMs`: how long every request of the execution waits with this one (a 429's). */
+	| { retry: true; delayMs: number; pauseAllMs?: number; mayHaveBeenProcessed: boolean }
 	| { retry: false; mayHaveBeenProcessed: boolean };
 
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
@@ -99,5 +100,10 @@ export function decideRetry(policy: RetryPolicy, outcome: AttemptOutcome): Retry
 	const requested = status === 429 || status === 503 ? parseRetryAfter(outcome.retryAfter, outcome.now) : undefined;
 	if (requested !== undefined && requested > policy.maxRetryAfterMs) return { retry: false, mayHaveBeenProcessed };
 	const delayMs = requested ?? backoffDelay(policy, outcome.attempt, outcome.random, throttled ? policy.throttleBaseDelayMs : policy.baseDelayMs);
-	return { retry: true, delayMs, sharedPause: status === 429, mayHaveBeenProcessed };
+	if (!throttled) return { retry: true, delayMs, mayHaveBeenProcessed };
+	// Every item waits for a Retry-After. Without one, the others wait one first back-off: the item's own
+	// grows with each refusal, so that it outlasts a long throttle, but a pause that grew with the
+	// unluckiest item's would leave the Platform idle once its limit had room again.
+	if (requested === undefined) return { retry: true, delayMs, mayHaveBeenProcessed };
+	return { retry: true, delayMs, pauseAllMs: requested, mayHaveBeenProcessed };
 }

@@ -104,3 +104,118 @@ test('a 2xx that is not JSON is a failure that a read sends again; secrets never
 	const leaky = scripted([{ status: 400, body: { error_code: '400000', message: 'bad password hunter2' } }]);
 	await expect(leaky.client.request({ method: 'POST', path: '/x', body: {}, secrets: ['hunter2'] })).rejects.toThrow('bad password ********** [400 400000]');
 });
+
+test('a read that keeps meeting 503 is sent once and then `retries` more times, then reported with its status', async () => {
+	const { client, sent, slept } = scripted(Array.from({ length: 10 }, () => ({ status: 503 })));
+	await expect(client.request({ method: 'GET', path: '/x' })).rejects.toMatchObject({ httpCode: '503' });
+	expect(sent).toHaveLength(DEFAULT_RETRY_POLICY.retries + 1);
+	expect(slept).toEqual([250, 500, 1000, 2000]);
+});
+
+test('a 300 is reported with its status, not read as a broken 2xx', async () => {
+	const { client, sent } = scripted([{ status: 300, body: { message: 'choose' } }]);
+	await expect(client.request({ method: 'GET', path: '/x' })).rejects.toMatchObject({ httpCode: '300' });
+	expect(sent).toHaveLength(1);
+});
+
+test('a status the request takes as an answer comes back with its headers and body, not as recovered', async () => {
+	const { client } = scripted([{ status: 404, body: { message: 'nothing kept' }, headers: { 'x-request-id': 'r9' } }]);
+	expect(await client.request({ method: 'GET', path: '/files/1', service: 'dataaccess', answerStatuses: [404] })).toEqual({
+		statusCode: 404,
+		headers: { 'x-request-id': 'r9' },
+		body: { message: 'nothing kept' },
+		recovered: false,
+	});
+	const bare = scripted([{ status: 404 }]);
+	bare.sent.length = 0;
+	expect((await bare.client.request({ method: 'GET', path: '/y', answerStatuses: [404] })).headers).toEqual({});
+});
+
+/**
+ * A Platform whose answers the test gives, one at a time, to requests it holds; a clock whose sleeps
+ * end at once, recorded, and whose time stands still unless `advancing`.
+ */
+function held(options: { maxConcurrency?: number; cancelled?: () => boolean; advancing?: boolean } = {}) {
+	const pending: Array<{ path: string; answer: (answer: { status: number; headers?: Record<string, string>; body?: unknown }) => void }> = [];
+	const slept: number[] = [];
+	let now = 0;
+	const clock: Clock = { now: () => now, random: () => 0, sleep: async (ms) => void (slept.push(ms), (now += options.advancing ? ms : 0)) };
+	const signal = { get aborted() { return options.cancelled?.() ?? false; } } as AbortSignal;
+	const context = {
+		getNode: () => ({ id: '1', name: 'Flow Service', type: 'adobeFlowService', typeVersion: 1, position: [0, 0], parameters: {}, credentials: {} }),
+		getCredentials: async () => ({ accessToken: 't', apiKey: 'c', imsOrgId: 'o@AdobeOrg', sandboxName: 'prod', baseUrl: 'http://platform.test' }),
+		getExecutionCancelSignal: () => signal,
+		helpers: {
+			httpRequestWithAuthentication: async (_type: string, sent: IHttpRequestOptions) =>
+				await new Promise((resolve) => pending.push({ path: String(sent.url).replace('http://platform.test/data/foundation/flowservice', ''), answer: ({ status, headers, body }) => resolve({ statusCode: status, headers: headers ?? {}, body: body ?? {} }) })),
+		},
+	} as unknown as IExecuteFunctions;
+	const client = new FlowServiceClient(context, 'flowServiceApi', { clock, maxConcurrency: options.maxConcurrency });
+	const settled = async () => {
+		for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+	};
+	return { client, pending, slept, settled };
+}
+
+test.each([
+	[503, 2],
+	[429, 2],
+	[500, 4],
+])('a %i while 4 are in flight leaves %i in flight: 429 and 503 cut what is allowed, other failures do not', async (status, after) => {
+	const { client, pending, settled } = held({ maxConcurrency: 4 });
+	const requests = Array.from({ length: 8 }, (_, i) => client.request({ method: 'GET', path: `/${i}` }).catch(() => 'failed'));
+	await settled();
+	expect(pending).toHaveLength(4);
+	pending.shift()!.answer({ status });
+	await settled();
+	// Three still held; what else went out is what the limit allows beside them.
+	expect(pending.length).toBe(Math.max(3, after));
+	while (pending.length > 0) {
+		pending.shift()!.answer({ status: 200 });
+		await settled();
+	}
+	expect(await Promise.all(requests)).toHaveLength(8);
+});
+
+test('a 429 with Retry-After holds every request back until then; without one, or a 503, only its own', async () => {
+	for (const [answer, othersWait] of [
+		[{ status: 429, headers: { 'retry-after': '2' } }, true],
+		[{ status: 429 }, false],
+		[{ status: 503, headers: { 'retry-after': '2' } }, false],
+	] as const) {
+		const { client, pending, slept, settled } = held();
+		const first = client.request({ method: 'GET', path: '/first' });
+		await settled();
+		pending.shift()!.answer(answer);
+		await settled();
+		// The first is sent again after its own wait; a second request starts now (the clock stands still).
+		expect(slept[0]).toBe(answer.status === 429 && !('headers' in answer) ? DEFAULT_RETRY_POLICY.throttleBaseDelayMs / 2 : 2000);
+		const before = slept.length;
+		const second = client.request({ method: 'GET', path: '/second' });
+		await settled();
+		expect(slept.slice(before)).toEqual(othersWait ? [2000] : []);
+		let done = false;
+		const both = Promise.all([first, second]).finally(() => (done = true));
+		while (!done) {
+			for (const request of pending.splice(0)) request.answer({ status: 200 });
+			await settled();
+		}
+		expect((await both).map((response) => response.statusCode)).toEqual([200, 200]);
+	}
+});
+
+test('a cancelled execution sends nothing again and waits for nothing', async () => {
+	let cancelled = false;
+	const { client, pending, slept, settled } = held({ cancelled: () => cancelled, advancing: true });
+	const request = client.request({ method: 'GET', path: '/x' });
+	await settled();
+	cancelled = true;
+	pending.shift()!.answer({ status: 503 });
+	await expect(request).rejects.toMatchObject({ httpCode: '503' });
+	expect(pending).toHaveLength(0);
+	await client.pause(5_000);
+	expect(slept).toEqual([]);
+	cancelled = false;
+	await client.pause(1_500);
+	expect(slept).toEqual([1000, 500]);
+});

@@ -1,4 +1,4 @@
-import { AdaptiveLimiter } from '../../../../nodes/AdobeFlowService/transport/limiter';
+import { AdaptiveLimiter, eventLoopBusy } from '../../../../nodes/AdobeFlowService/transport/limiter';
 import { fakeClock } from '../../../../support/fakeClock';
 
 const settled = () => new Promise((resolve) => setImmediate(resolve));
@@ -151,6 +151,25 @@ test('429s from one round trip halve it once; a 429 to a request sent after the 
 	expect(limiter.limit).toBe(16);
 });
 
+test('under a rate limit a 429 keeps what was accepted over its round trip, when that is more than half', async () => {
+	const clock = fakeClock();
+	const limiter = new AdaptiveLimiter(100, clock, 64);
+	for (let i = 0; i < 64; i++) await limiter.acquire();
+	// 40 answers in the last 100 ms, then a refusal that took 100 ms: the Platform takes 40 a round trip.
+	for (let i = 0; i < 40; i++) {
+		await clock.sleep(2);
+		limiter.release('ok', 100);
+	}
+	await clock.sleep(10);
+	limiter.release('throttled', 100);
+	expect(limiter.limit).toBe(40);
+	// A round trip later, with nothing accepted since: halved.
+	await clock.sleep(500);
+	for (let i = 0; i < 17; i++) await limiter.acquire();
+	limiter.release('throttled', 100);
+	expect(limiter.limit).toBe(20);
+});
+
 test('slow answers in rounds when the process itself was busy neither cut nor grow it; fast ones still grow it', async () => {
 	let busy = 1;
 	const limiter = new AdaptiveLimiter(100, fakeClock(), 40, () => busy);
@@ -173,4 +192,53 @@ test('answers that spread (100–220 ms) are not a queue: the baseline is the fa
 	}
 	expect(limits).toEqual([...limits].sort((a, b) => a - b));
 	expect(limits[limits.length - 1]).toBe(100);
+});
+
+test('a 429 halves what is in flight when that is less than what is allowed', async () => {
+	const limiter = new AdaptiveLimiter(100, fakeClock(), 64);
+	for (let i = 0; i < 10; i++) await limiter.acquire();
+	limiter.release('throttled');
+	expect(limiter.limit).toBe(5);
+});
+
+test('a 429 to a request sent at the very moment of the last cut does not cut again', async () => {
+	const clock = fakeClock();
+	const limiter = new AdaptiveLimiter(100, clock, 64);
+	for (let i = 0; i < 64; i++) await limiter.acquire();
+	limiter.release('throttled', 50);
+	expect(limiter.limit).toBe(32);
+	await clock.sleep(100);
+	limiter.release('throttled', 100);
+	expect(limiter.limit).toBe(32);
+	limiter.release('throttled', 99);
+	expect(limiter.limit).toBe(16);
+});
+
+test('rounds whose answers carry no latency leave the baseline as it was', async () => {
+	const limiter = new AdaptiveLimiter(100, fakeClock(), 20);
+	await rounds(limiter, () => 150, 2);
+	// Five rounds with no latency read (a whole baseline window), then slow answers: still a queue.
+	for (let round = 0; round < 5; round++) {
+		const n = limiter.limit;
+		for (let i = 0; i < n; i++) await limiter.acquire();
+		for (let i = 0; i < n; i++) limiter.release('ok');
+	}
+	const before = limiter.limit;
+	const limits = await rounds(limiter, () => 600, 3);
+	expect(Math.min(...limits)).toBeLessThan(before);
+});
+
+test('a round during which the process was busy exactly 70 % of the time is a busy one', async () => {
+	const limiter = new AdaptiveLimiter(100, fakeClock(), 40, () => 0.7);
+	await rounds(limiter, () => 150, 1);
+	expect(await rounds(limiter, () => 450, 2)).toEqual([80, 80]);
+});
+
+test("eventLoopBusy reads the share of the time this process's event loop was busy since it was last asked", () => {
+	const busy = eventLoopBusy();
+	const until = Date.now() + 60;
+	while (Date.now() < until);
+	const share = busy();
+	expect(share).toBeGreaterThan(0.5);
+	expect(share).toBeLessThanOrEqual(1);
 });

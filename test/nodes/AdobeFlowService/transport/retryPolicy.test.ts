@@ -39,11 +39,28 @@ describe('retry policy', () => {
 		expect(decideRetry(DEFAULT_RETRY_POLICY, { ...base, idempotent: true, status: 429, random: 1 })).toMatchObject({ delayMs: DEFAULT_RETRY_POLICY.throttleBaseDelayMs });
 	});
 
-	test('Retry-After in seconds or as a date is honoured; a 429 pauses every item', () => {
-		expect(decideRetry(DEFAULT_RETRY_POLICY, { ...base, idempotent: true, status: 429, retryAfter: '3' })).toEqual({ retry: true, delayMs: 3000, sharedPause: true, mayHaveBeenProcessed: false });
+	test("Retry-After in seconds or as a date is honoured; a 429's pauses every item", () => {
+		expect(decideRetry(DEFAULT_RETRY_POLICY, { ...base, idempotent: true, status: 429, retryAfter: '3' })).toEqual({ retry: true, delayMs: 3000, pauseAllMs: 3000, mayHaveBeenProcessed: false });
 		const date = new Date(now + 7000).toUTCString();
-		expect(decideRetry(DEFAULT_RETRY_POLICY, { ...base, idempotent: true, status: 503, retryAfter: date })).toMatchObject({ delayMs: 7000, sharedPause: false });
+		const unavailable = decideRetry(DEFAULT_RETRY_POLICY, { ...base, idempotent: true, status: 503, retryAfter: date });
+		expect(unavailable).toMatchObject({ delayMs: 7000 });
+		expect(unavailable).not.toHaveProperty('pauseAllMs');
 		expect(parseRetryAfter('soon', now)).toBeUndefined();
+	});
+
+	test('a 429 without Retry-After backs off its own item, growing with each refusal, and pauses no other', () => {
+		const first = decideRetry(DEFAULT_RETRY_POLICY, { ...base, idempotent: false, status: 429, random: 1 });
+		const fifth = decideRetry(DEFAULT_RETRY_POLICY, { ...base, attempt: 5, idempotent: false, status: 429, random: 1 });
+		expect(first).toEqual({ retry: true, delayMs: 100, mayHaveBeenProcessed: false });
+		expect(fifth).toEqual({ retry: true, delayMs: 1600, mayHaveBeenProcessed: false });
+	});
+
+	test('Retry-After in seconds: whole or decimal, spaces around it ignored; anything else that is not a date is none', () => {
+		expect(parseRetryAfter(' 3 ', now)).toBe(3000);
+		expect(parseRetryAfter('3', now)).toBe(3000);
+		expect(parseRetryAfter('1.25', now)).toBe(1250);
+		for (const value of ['', '   ', '3x', 'x3']) expect(parseRetryAfter(value, now)).toBeUndefined();
+		expect(parseRetryAfter(new Date(now - 5000).toUTCString(), now)).toBe(0);
 	});
 
 	test('a Retry-After beyond the cap is not waited for', () => {
