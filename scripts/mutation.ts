@@ -50,6 +50,7 @@ async function main(): Promise<number> {
 		database.once('exit', (code) => reject(new Error(`the sample database stopped (exit ${code})`)));
 	});
 	rmSync(TIMING, { force: true });
+	rmSync(resolve('reports/mutation/durations.json'), { force: true });
 	const started = Date.now();
 	const stryker = spawn('npx', ['stryker', 'run', 'test/config/stryker.config.mjs', ...process.argv.slice(2)], {
 		stdio: 'inherit',

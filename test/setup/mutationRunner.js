@@ -5,10 +5,12 @@
 //   (mutationEnvironment.js), so the pattern names the files. Jest would load every related file
 //   only to skip most of their tests.
 // - The test file beside the mutated file goes first (test/<its path>.test.ts), then the files with
-//   the most tests reaching the mutant: the likeliest to fail.
+//   the most tests reaching the mutant for each second the file took in Stryker's first run of all
+//   the tests: the likeliest to fail for their cost (a file of races that takes 30 s goes after ten
+//   that take half a second and reach the mutant as often).
 // - The first file with a failing test ends the run: one failure kills the mutant, as Stryker counts
 //   it. (Jest's own `bail` exits the process, which is Stryker's worker.)
-const { appendFileSync, mkdirSync } = require('node:fs');
+const { appendFileSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { dirname, join, relative } = require('node:path');
 const TestRunner = require('jest-runner').default;
 
@@ -18,6 +20,22 @@ const ROOT = join(__dirname, '../..');
 // back to print where the run's time went.
 const TIMING = process.env.MUTATION_TIMING ?? join(ROOT, 'reports/mutation/timing.jsonl');
 const escape = (text) => text.replace(/[.*+\-?^${}()|[\]\\]/g, '\\$&');
+// How long each test file took in Stryker's first run of all the tests (no mutant active), written then
+// by the worker that ran it and read by every worker.
+const DURATIONS = join(dirname(TIMING), 'durations.json');
+/** Milliseconds a test file of unknown duration is taken to need. */
+const UNKNOWN_MS = 1000;
+let durations;
+function durationOf(path) {
+	if (durations === undefined) {
+		try {
+			durations = JSON.parse(readFileSync(DURATIONS, 'utf8'));
+		} catch {
+			durations = {};
+		}
+	}
+	return durations[relative(ROOT, path)] ?? UNKNOWN_MS;
+}
 
 class MutationRunner extends TestRunner {
 	constructor(globalConfig, context) {
@@ -26,14 +44,32 @@ class MutationRunner extends TestRunner {
 		this.mutated = (globalConfig.nonFlagArgs ?? []).map((file) => relative(ROOT, file).replace(/\.ts$/, ''));
 	}
 
+	/** Stryker's first run, of every test with no mutant active: as jest runs it, noting each file's time. */
+	async runAll(tests, watcher, options) {
+		const took = {};
+		const off = this.on('test-file-success', ([test, result]) => (took[relative(ROOT, test.path)] = result.perfStats.end - result.perfStats.start));
+		try {
+			await super.runTests(tests, watcher, options);
+		} finally {
+			off();
+		}
+		if (Object.keys(took).length > 0) {
+			mkdirSync(dirname(DURATIONS), { recursive: true });
+			writeFileSync(DURATIONS, JSON.stringify(took));
+			durations = took;
+		}
+	}
+
 	async runTests(tests, watcher, options) {
-		if (!this.pattern || !process.env.__STRYKER_ACTIVE_MUTANT__) return await super.runTests(tests, watcher, options);
+		if (!process.env.__STRYKER_ACTIVE_MUTANT__) return await this.runAll(tests, watcher, options);
+		if (!this.pattern) return await super.runTests(tests, watcher, options);
 		const reaching = (test) => this.pattern.split(`(${escape(relative(ROOT, test.path))} `).length - 1;
 		const beside = (test) => this.mutated.some((file) => relative(ROOT, test.path) === `test/${file}.test.ts`);
 		let chosen = tests.filter((test) => reaching(test) > 0);
 		// A pattern that names no file (tests named some other way) runs what jest found.
 		if (chosen.length === 0) chosen = tests;
-		chosen.sort((a, b) => Number(beside(b)) - Number(beside(a)) || reaching(b) - reaching(a));
+		const yieldPerMs = (test) => reaching(test) / Math.max(1, durationOf(test.path));
+		chosen.sort((a, b) => Number(beside(b)) - Number(beside(a)) || yieldPerMs(b) - yieldPerMs(a));
 		const started = performance.now();
 		const files = [];
 		let failed = false;
