@@ -181,9 +181,9 @@ export function readHead(input: { name: unknown; description: unknown }): { name
 	return description ? { name, description } : { name };
 }
 
-export function buildConnection(connector: Connector, input: ConnectionInput): BuiltConnection {
+/** `auth`: the params already built from the same login (see create.operation.ts); built here otherwise. */
+export function buildConnection(connector: Connector, input: ConnectionInput, auth: BuiltAuthParams = buildAuthParams(connector, input)): BuiltConnection {
 	const head = readHead(input);
-	const auth = buildAuthParams(connector, input);
 	const connectionSpec = { id: connector.connectionSpecId, version: connector.connectionSpecVersion };
 	const authHead = connector.authType ? { specName: connector.authSpecName, type: connector.authType } : { specName: connector.authSpecName };
 	return {

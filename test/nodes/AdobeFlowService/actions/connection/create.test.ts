@@ -52,6 +52,13 @@ describe('Create: the bodies Adobe documents', () => {
 		expect(parseConnectionString(connectionString).get('UID')).toBe('analyst');
 	});
 
+	test('each item is sent its own login, also when logins alternate from item to item', async () => {
+		const items = ['one', 'two', 'one', 'one'].map((pw, i) => ({ pw, i }));
+		const out = await h.run(h.greenplum('={{ "alternating " + $json.i }}', { password: '={{ $json.pw }}' }), { items });
+		const sent = out.map((item) => parseConnectionString(storedConnection(item.json.id).auth.params.connectionString).get('PWD'));
+		expect(sent).toEqual(['one', 'two', 'one', 'one']);
+	});
+
 	test('a whole connection string is sent as given, after checking it names every key', async () => {
 		const connectionString = 'HOST=gp.example.com;PORT=5432;DB=w;UID=u;PWD={a;b}';
 		const [item] = await h.run(h.greenplum('whole', { credentialsInput: 'connectionString', connectionString }));
