@@ -174,3 +174,134 @@ describe('MariaDB Basic: sslMode always sent, as the page\'s body has it', () =>
 		expect(() => buildAuthParams(mariaDb, { values: { ...login, sslMode: '' } })).toThrow(new FieldError('SSL Mode', 'is required'));
 	});
 });
+
+describe('fields sent as numbers, booleans and optional values', () => {
+	const phoenix = findConnector('phoenix')!;
+	const login = { host: 'px.example.com', port: '8765', httpPath: '/hbasephoenix0', username: 'analyst', password: 's3cret' };
+
+	test('Phoenix: the port as a JSON number, SSL as a JSON boolean, whether ticked or typed', () => {
+		const built = buildAuthParams(phoenix, { values: { ...login, enableSsl: true } });
+		expect(built.params).toStrictEqual({ host: 'px.example.com', username: 'analyst', password: 's3cret', port: 8765, httpPath: '/hbasephoenix0', enableSsl: true });
+		expect(built.masked).toStrictEqual({ ...built.params, password: MASK });
+		expect(buildAuthParams(phoenix, { values: { ...login, enableSsl: 'true' } }).params.enableSsl).toBe(true);
+		expect(buildAuthParams(phoenix, { values: { ...login, enableSsl: false } }).params.enableSsl).toBe(false);
+		expect(() => buildAuthParams(phoenix, { values: { ...login, enableSsl: 'yes' } })).toThrow('Enable SSL must be true or false');
+	});
+
+	test('a port is read as a port: a leading zero dropped, one out of range refused', () => {
+		expect(buildAuthParams(db2, { values: { ...values, port: '05432' } }).params.server).toBe('db.example.com:5432');
+		expect(() => buildAuthParams(db2, { values: { ...values, port: '70000' } })).toThrow('Port must be a whole number between 1 and 65535');
+	});
+
+	test('an optional field left empty is left out of the body, not sent empty', () => {
+		const bigQuery = findConnector('bigQuery')!;
+		const built = buildAuthParams(bigQuery, { values: { project: 'p', clientId: 'c', clientSecret: 'cs', refreshToken: 'rt', largeResultsDataSetId: '' } });
+		expect(Object.keys(built.params)).toEqual(['project', 'clientId', 'clientSecret', 'refreshToken']);
+		expect(Object.keys(built.masked)).toEqual(['project', 'clientId', 'clientSecret', 'refreshToken']);
+		const withPort = { ...phoenix, optional: ['port' as const] };
+		expect(Object.keys(buildAuthParams(withPort, { values: { ...login, port: '' } }).params)).not.toContain('port');
+	});
+
+	test('an optional secret left empty: no error, not sent, and not counted among the secrets', () => {
+		const keyPair = findConnector('snowflake', 'keyPair')!;
+		const built = buildAuthParams(keyPair, { values: { account: 'acme', username: 'analyst', database: 'sales', warehouse: 'wh', privateKey: 'a2V5', privateKeyPassphrase: '' } });
+		expect(Object.keys(built.params)).toEqual(['account', 'username', 'database', 'privateKey', 'warehouse']);
+		expect(built.secrets).toEqual(['a2V5']);
+		const connection = buildConnection(keyPair, { name: 'kp', description: '', values: { account: 'acme', username: 'analyst', database: 'sales', warehouse: 'wh', privateKey: 'a2V5', privateKeyPassphrase: '' } });
+		expect(connection.secrets).toEqual(['a2V5']);
+	});
+
+	test('a field sent as a boolean or number, whatever its kind: typed "true" is true, a secret is masked', () => {
+		const custom = {
+			...phoenix,
+			fields: ['sslMode', 'password', 'port'] as Array<'sslMode' | 'password' | 'port'>,
+			optional: ['port' as const],
+			layout: { type: 'params' as const, params: { ssl: { field: 'sslMode' as const, as: 'boolean' as const }, pin: { field: 'password' as const, as: 'number' as const }, port: { field: 'port' as const, as: 'number' as const } } },
+		};
+		expect(buildAuthParams(custom, { values: { sslMode: 'true', password: '1234', port: '' } })).toStrictEqual({ params: { ssl: true, pin: 1234 }, masked: { ssl: true, pin: MASK }, secrets: ['1234'] });
+		expect(buildAuthParams(custom, { values: { sslMode: 'false', password: '1234', port: '' } }).params.ssl).toBe(false);
+	});
+});
+
+test('a connection string key whose optional field is left empty is written empty', () => {
+	const sqlServer = findConnector('sqlServer')!;
+	const built = buildAuthParams({ ...sqlServer, optional: ['port', 'database'] }, { values: { host: 'h', port: '', database: '', username: 'u', password: 'p' } });
+	expect(built.params.connectionString).toBe('Data Source=h;Initial Catalog=;Integrated Security=False;User ID=u;Password=p');
+});
+
+describe('errors that point to the Database Login credential', () => {
+	test('a login field given there is named as in the credential; a field of the node is not', () => {
+		expect(() => buildAuthParams(greenplum, { values: { ...values, password: '' }, fromCredential: true })).toThrow('Password in the Database Login credential is required');
+		const mariaDb = findConnector('mariaDb', 'basic')!;
+		expect(() => buildAuthParams(mariaDb, { values: { host: 'h', database: 'd', username: 'u', password: 'p', sslMode: '' }, fromCredential: true })).toThrow(new FieldError('SSL Mode', 'is required'));
+	});
+
+	test('a value a connection string cannot hold, given in the credential', () => {
+		expect(() => buildAuthParams(findConnector('couchbase')!, { values: { host: 'cb.example.com', port: 8091, username: 'analyst', password: 'se;cret' }, fromCredential: true })).toThrow(
+			'Password in the Database Login credential contains ";"',
+		);
+	});
+
+	test('a whole connection string given in the credential', () => {
+		expect(() => buildAuthParams(greenplum, { values: {}, connectionString: '', fromCredential: true })).toThrow('Connection String in the Database Login credential is required');
+	});
+});
+
+describe('whole connection strings', () => {
+	test('Hive takes only a whole string, sent as given, spaces and all, and shown as fully masked', () => {
+		const hive = findConnector('hive')!;
+		const whole = ' jdbc:hive2://h:10001/;transportMode=http ';
+		const auth = buildAuthParams(hive, { values: {}, connectionString: whole });
+		expect(auth).toStrictEqual({ params: { connectionString: whole }, masked: { connectionString: MASK }, secrets: [whole] });
+		expect(() => buildAuthParams(hive, { values: {} })).toThrow('Connection String is required');
+	});
+
+	test('a whole string may be long, up to the connection string limit', () => {
+		const long = `HOST=h;PORT=1;DB=d;UID=u;PWD=${'x'.repeat(3000)}`;
+		expect(buildAuthParams(greenplum, { values: {}, connectionString: long }).params.connectionString).toBe(long);
+		expect(() => buildAuthParams(greenplum, { values: {}, connectionString: `${long}${'x'.repeat(1100)}` })).toThrow('Connection String is longer than 4096 characters');
+	});
+
+	test('a string lacking several keys: each named, and the hint lists every key it needs', () => {
+		let error: FieldError | undefined;
+		try {
+			buildAuthParams(greenplum, { values: {}, connectionString: 'HOST=h;PORT=1;DB=d' });
+		} catch (e) {
+			error = e as FieldError;
+		}
+		expect(error?.message).toBe('Connection String lacks UID, PWD');
+		expect(error?.hint).toBe('A GreenPlum connection string has HOST, PORT, DB, UID, PWD');
+	});
+
+	test('a connector that takes fields only ignores a connection string given alongside them', () => {
+		expect(buildAuthParams(db2, { values, connectionString: 'HOST=h;PWD=x' }).params).toEqual({
+			server: 'db.example.com:5432',
+			database: 'sales',
+			authenticationType: 'Basic',
+			username: 'analyst',
+			password: 'p;w=d}',
+		});
+	});
+});
+
+test('template connection strings are shown with every secret masked and nothing else', () => {
+	const couchbase = buildAuthParams(findConnector('couchbase')!, { values: { host: 'cb.example.com', port: 8091, username: 'analyst', password: 'pw' } });
+	expect(couchbase.masked.connectionString).toBe(`Server=cb.example.com; Port=8091;AuthMech=1;CredString=[{"user": "analyst", "pass":"${MASK}"}];`);
+	expect(couchbase.secrets).toEqual(['pw', couchbase.params.connectionString]);
+	const snowflake = buildAuthParams(findConnector('snowflake', 'connectionString')!, { values: { account: 'acme', username: 'analyst', password: 'pw', database: 'sales', warehouse: 'wh' } });
+	expect(snowflake.masked.connectionString).toBe(`jdbc:snowflake://acme.snowflakecomputing.com/?user=analyst&password=${MASK}&db=sales&warehouse=wh`);
+});
+
+describe('the connection\'s head', () => {
+	test('the name kept without a description; a name over 256 characters refused', () => {
+		expect(buildConnection(db2, { name: 'x', description: '', values }).body.name).toBe('x');
+		expect(buildConnection(db2, { name: 'n'.repeat(256), description: '', values }).body.name).toHaveLength(256);
+		expect(() => buildConnection(db2, { name: 'n'.repeat(257), description: '', values })).toThrow('Name is longer than 256 characters');
+	});
+
+	test('an auth method with an auth type sends it beside the spec name', () => {
+		const built = buildConnection(findConnector('bigQuery')!, { name: 'bq', description: '', values: { project: 'p', clientId: 'c', clientSecret: 'cs', refreshToken: 'rt' } });
+		expect(built.body.auth).toStrictEqual({ specName: 'Basic Authentication', type: 'OAuth2.0', params: { project: 'p', clientId: 'c', clientSecret: 'cs', refreshToken: 'rt' } });
+		expect(built.maskedBody.auth).toStrictEqual({ specName: 'Basic Authentication', type: 'OAuth2.0', params: { project: 'p', clientId: 'c', clientSecret: MASK, refreshToken: MASK } });
+	});
+});
