@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 
 import {
+	connectionStringHint,
 	ConnectionStringError,
 	encodeTemplateValue,
 	formatConnectionString,
@@ -173,5 +174,64 @@ describe('values inside a string of its own form', () => {
 		expect(encodeTemplateValue(' a"\'{}=b ', 'azureStorage')).toBe(' a"\'{}=b ');
 		expect(unwritable('a;b', 'azureStorage')).toBe('";"');
 		expect(unwritable('a2V5IGtleQ==', 'azureStorage')).toBeUndefined();
+	});
+});
+
+describe('reading what a user typed, around the pairs', () => {
+	test('white space around keys, values and braces is dropped; empty parts are skipped', () => {
+		expect([...parseConnectionString(' ; uid = u ;; ;pwd =  {a;b} ; ')]).toEqual([
+			['UID', 'u'],
+			['PWD', 'a;b'],
+		]);
+	});
+
+	test('a stray word before a pair is refused, not read into the key', () => {
+		expect(() => parseConnectionString('junk;PWD=x')).toThrow(/part without "="/);
+		expect(() => parseConnectionString('junk;PWD=x', 'sqlClient')).toThrow(/part without "="/);
+	});
+
+	test('a single stray character at the end is refused', () => {
+		expect(() => parseConnectionString('UID=u;x')).toThrow(new ConnectionStringError('The connection string has a part without "=" (part 2)'));
+	});
+
+	test('errors say which part, counting from one', () => {
+		expect(() => parseConnectionString('=v')).toThrow(new ConnectionStringError('The connection string has a part with no key (part 1)'));
+		expect(() => parseConnectionString('UID=u;=v')).toThrow(new ConnectionStringError('The connection string has a part with no key (part 2)'));
+		expect(() => parseConnectionString('User ID=u;junk', 'sqlClient')).toThrow(
+			new ConnectionStringError('The connection string has a part without "=" (part 2)'),
+		);
+		expect(() => parseConnectionString('User ID=u;=v', 'sqlClient')).toThrow(new ConnectionStringError('The connection string has a part with no key (part 2)'));
+	});
+
+	test('a refused string throws a ConnectionStringError that names the key', () => {
+		let thrown: unknown;
+		try {
+			parseConnectionString('PWD={abc');
+		} catch (error) {
+			thrown = error;
+		}
+		expect(thrown).toBeInstanceOf(ConnectionStringError);
+		expect((thrown as ConnectionStringError).name).toBe('ConnectionStringError');
+		expect((thrown as ConnectionStringError).key).toBe('PWD');
+	});
+
+	test('SqlClient: white space around "=", a quoted value and the separators is dropped; empty parts are skipped', () => {
+		expect([...parseConnectionString(' ;; Password = "a;b" ;  ; User ID = u ; ', 'sqlClient')]).toEqual([
+			['PASSWORD', 'a;b'],
+			['USER ID', 'u'],
+		]);
+	});
+
+	test('SqlClient: a quote inside an unquoted value is part of it', () => {
+		expect(parseConnectionString("Password=a'b\"c", 'sqlClient').get('PASSWORD')).toBe('a\'b"c');
+	});
+});
+
+describe('connectionStringHint', () => {
+	test('each family says how to quote a value in its own grammar', () => {
+		expect(connectionStringHint('odbc')).toBe('Write it as KEY=value;KEY=value, with a value that holds ; = { or } in braces, e.g. PWD={a;b}');
+		expect(connectionStringHint('sqlClient')).toBe(
+			'Write it as Key=value;Key=value, with a value that holds ; or a quote in double quotes and " doubled, e.g. Password="a;b""c"',
+		);
 	});
 });
