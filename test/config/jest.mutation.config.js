@@ -11,6 +11,9 @@ module.exports = {
 	// files jest has mapped: the sources must be among the roots, or only tests that sit beside them are found.
 	roots: ['<rootDir>/test', '<rootDir>/nodes', '<rootDir>/credentials', '<rootDir>/support', '<rootDir>/emulator'],
 	reporters: ['default'],
+	// A mutant that leaves a promise unsettled hangs its test: fail it after 10 s (the slowest test here
+	// takes about 3), not the 60 s of the whole suite's setting, or Stryker's own timeout and a restart.
+	testTimeout: 10_000,
 	// Compiling each file alone is several times quicker, and type errors are the typecheck's job.
 	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false, isolatedModules: true }] },
 	// Each mutant runs only the test files that hold the tests reaching it (see the two files).

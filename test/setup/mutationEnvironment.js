@@ -22,6 +22,12 @@ class MutationEnvironment extends TestEnvironment {
 		if (event.name === 'run_start') {
 			for (const child of state.rootDescribeBlock.children) child.name = `${this.file} ${child.name}`;
 		}
+		// With a mutant active, the first failing test decides (the mutant is killed): the file's other
+		// tests are skipped. A mutant that makes every test of a file hang would otherwise cost the
+		// file's whole count of test timeouts. (jest-circus reads a test's mode after test_start.)
+		if (!process.env.__STRYKER_ACTIVE_MUTANT__) return;
+		if (event.name === 'test_fn_failure' || event.name === 'hook_failure') this.failed = true;
+		else if (event.name === 'test_start' && this.failed) event.test.mode = 'skip';
 	}
 }
 

@@ -153,6 +153,7 @@ export class AdaptiveLimiter {
 			if (latencyMs !== undefined) this.latency.add(latencyMs);
 			if (++this.successes >= this.allowed) this.endRound();
 		}
+		// Stryker disable next-line UpdateOperator: waking more waiters than there are places is harmless, each checks again
 		for (let free = this.allowed - this.inFlight; free > 0 && this.waiting.length > 0; free--) this.waiting.shift()!();
 	}
 

@@ -18,10 +18,10 @@ export class TokenRenewal {
 		const tokenSent = await this.http.currentToken();
 		const response = await this.http.send<T>(options);
 		if (response.statusCode !== 401) return response;
-		if (this.renewal) await this.renewal.catch(() => undefined);
 		if ((await this.http.currentToken()) !== tokenSent) return await this.http.send<T>(options);
-		// Another 401 may have begun a renewal while the token was read: this check and the one below
-		// that begins it are in the same turn of the event loop, so one renewal serves them all.
+		// Another 401 may be renewing (or have begun while the token was read): wait for it and send
+		// again. This check and the start below are in the same turn of the event loop, so one renewal
+		// serves every request that met the expired token.
 		if (this.renewal) {
 			await this.renewal.catch(() => undefined);
 			return await this.http.send<T>(options);

@@ -67,8 +67,8 @@ export type RetryDecision =
 	| { retry: false; mayHaveBeenProcessed: boolean };
 
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
-	if (value === undefined || value.trim() === '') return undefined;
-	const text = value.trim();
+	// Stryker disable next-line StringLiteral: Date.parse of a word is NaN, as of ''
+	const text = value?.trim() ?? '';
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
 	const date = Date.parse(text);
 	if (Number.isNaN(date)) return undefined;
@@ -81,16 +81,18 @@ export function backoffDelay(policy: RetryPolicy, attempt: number, random: numbe
 	return Math.round(ceiling / 2 + (ceiling / 2) * random);
 }
 
+/** Whether a status or code is in a list; an absent one is in none. */
+// Stryker disable next-line ConditionalExpression: includes(undefined) is false for these lists; the check narrows the type
+const isIn = <T>(list: readonly T[], value: T | undefined): boolean => value !== undefined && list.includes(value);
+
 export function decideRetry(policy: RetryPolicy, outcome: AttemptOutcome): RetryDecision {
 	const { status, networkCode } = outcome;
-	const notProcessed =
-		(status !== undefined && NOT_PROCESSED_STATUSES.includes(status)) ||
-		(networkCode !== undefined && NOT_PROCESSED_CODES.includes(networkCode));
-	const retriable =
-		(status !== undefined && policy.statuses.includes(status)) ||
-		(status === undefined && networkCode !== undefined && policy.networkCodes.includes(networkCode));
+	const notProcessed = isIn(NOT_PROCESSED_STATUSES, status) || isIn(NOT_PROCESSED_CODES, networkCode);
+	// A network code counts only when no HTTP answer came.
+	const retriable = status !== undefined ? isIn(policy.statuses, status) : isIn(policy.networkCodes, networkCode);
 	// Only a 4xx (other than 429) proves that the request was refused as sent.
-	const mayHaveBeenProcessed = !notProcessed && !(status !== undefined && status >= 400 && status < 500);
+	const code = status ?? 0;
+	const mayHaveBeenProcessed = !notProcessed && !(code >= 400 && code < 500);
 
 	const throttled = status === 429;
 	const retries = throttled ? policy.throttleRetries : policy.retries;
@@ -98,12 +100,11 @@ export function decideRetry(policy: RetryPolicy, outcome: AttemptOutcome): Retry
 		return { retry: false, mayHaveBeenProcessed };
 	}
 	const requested = status === 429 || status === 503 ? parseRetryAfter(outcome.retryAfter, outcome.now) : undefined;
-	if (requested !== undefined && requested > policy.maxRetryAfterMs) return { retry: false, mayHaveBeenProcessed };
+	if ((requested ?? 0) > policy.maxRetryAfterMs) return { retry: false, mayHaveBeenProcessed };
 	const delayMs = requested ?? backoffDelay(policy, outcome.attempt, outcome.random, throttled ? policy.throttleBaseDelayMs : policy.baseDelayMs);
-	if (!throttled) return { retry: true, delayMs, mayHaveBeenProcessed };
-	// Every item waits for a Retry-After. Without one, the others wait one first back-off: the item's own
-	// grows with each refusal, so that it outlasts a long throttle, but a pause that grew with the
-	// unluckiest item's would leave the Platform idle once its limit had room again.
-	if (requested === undefined) return { retry: true, delayMs, mayHaveBeenProcessed };
+	// Every item waits for a 429's Retry-After. Without one only this item backs off: its back-off grows
+	// with each refusal, so that it outlasts a long throttle, and a pause of every item that grew with
+	// the unluckiest one's left the Platform idle once its limit had room again.
+	if (!throttled || requested === undefined) return { retry: true, delayMs, mayHaveBeenProcessed };
 	return { retry: true, delayMs, pauseAllMs: requested, mayHaveBeenProcessed };
 }

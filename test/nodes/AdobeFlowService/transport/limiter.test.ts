@@ -217,8 +217,8 @@ test('a 429 to a request sent at the very moment of the last cut does not cut ag
 test('rounds whose answers carry no latency leave the baseline as it was', async () => {
 	const limiter = new AdaptiveLimiter(100, fakeClock(), 20);
 	await rounds(limiter, () => 150, 2);
-	// Five rounds with no latency read (a whole baseline window), then slow answers: still a queue.
-	for (let round = 0; round < 5; round++) {
+	// Eight rounds with no latency read (more than a whole baseline window), then slow answers: still a queue.
+	for (let round = 0; round < 8; round++) {
 		const n = limiter.limit;
 		for (let i = 0; i < n; i++) await limiter.acquire();
 		for (let i = 0; i < n; i++) limiter.release('ok');
@@ -241,4 +241,25 @@ test("eventLoopBusy reads the share of the time this process's event loop was bu
 	const share = busy();
 	expect(share).toBeGreaterThan(0.5);
 	expect(share).toBeLessThanOrEqual(1);
+});
+
+test("an answer that came at the very start of a 429's round trip counts as accepted in it", async () => {
+	const clock = fakeClock();
+	const limiter = new AdaptiveLimiter(100, clock, 4);
+	for (let i = 0; i < 4; i++) await limiter.acquire();
+	await clock.sleep(100);
+	for (let i = 0; i < 3; i++) limiter.release('ok', 100);
+	await clock.sleep(100);
+	limiter.release('throttled', 100);
+	expect(limiter.limit).toBe(3);
+});
+
+test('answers older than ten seconds are forgotten: a 429 after a long round trip does not count them', async () => {
+	const clock = fakeClock();
+	const limiter = new AdaptiveLimiter(100, clock, 8);
+	for (let i = 0; i < 8; i++) await limiter.acquire();
+	for (let i = 0; i < 5; i++) limiter.release('ok', 100);
+	await clock.sleep(10_500);
+	limiter.release('throttled', 12_000);
+	expect(limiter.limit).toBe(1);
 });

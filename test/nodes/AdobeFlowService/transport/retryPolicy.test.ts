@@ -53,14 +53,32 @@ describe('retry policy', () => {
 		const fifth = decideRetry(DEFAULT_RETRY_POLICY, { ...base, attempt: 5, idempotent: false, status: 429, random: 1 });
 		expect(first).toEqual({ retry: true, delayMs: 100, mayHaveBeenProcessed: false });
 		expect(fifth).toEqual({ retry: true, delayMs: 1600, mayHaveBeenProcessed: false });
+		expect(first).not.toHaveProperty('pauseAllMs');
 	});
 
 	test('Retry-After in seconds: whole or decimal, spaces around it ignored; anything else that is not a date is none', () => {
 		expect(parseRetryAfter(' 3 ', now)).toBe(3000);
 		expect(parseRetryAfter('3', now)).toBe(3000);
 		expect(parseRetryAfter('1.25', now)).toBe(1250);
+		expect(parseRetryAfter('12', now)).toBe(12_000);
+		expect(parseRetryAfter(undefined, now)).toBeUndefined();
 		for (const value of ['', '   ', '3x', 'x3']) expect(parseRetryAfter(value, now)).toBeUndefined();
 		expect(parseRetryAfter(new Date(now - 5000).toUTCString(), now)).toBe(0);
+	});
+
+	test('a 5xx may have been processed, a 4xx was refused as sent: 499 and 500 either side', () => {
+		expect(decideRetry(DEFAULT_RETRY_POLICY, { ...base, idempotent: false, status: 500 }).mayHaveBeenProcessed).toBe(true);
+		expect(decideRetry(DEFAULT_RETRY_POLICY, { ...base, idempotent: false, status: 499 }).mayHaveBeenProcessed).toBe(false);
+		expect(decideRetry(DEFAULT_RETRY_POLICY, { ...base, idempotent: false, status: 400 }).mayHaveBeenProcessed).toBe(false);
+		expect(decideRetry(DEFAULT_RETRY_POLICY, { ...base, idempotent: false, status: 399 }).mayHaveBeenProcessed).toBe(true);
+	});
+
+	test('only a 429 or a 503 is waited for as its Retry-After says; a 502 backs off as usual', () => {
+		expect(decideRetry(DEFAULT_RETRY_POLICY, { ...base, idempotent: true, status: 502, retryAfter: '30', random: 1 })).toEqual({ retry: true, delayMs: 500, mayHaveBeenProcessed: true });
+	});
+
+	test('a Retry-After of exactly the cap is waited for', () => {
+		expect(decideRetry(DEFAULT_RETRY_POLICY, { ...base, idempotent: true, status: 503, retryAfter: String(DEFAULT_RETRY_POLICY.maxRetryAfterMs / 1000) })).toMatchObject({ retry: true, delayMs: DEFAULT_RETRY_POLICY.maxRetryAfterMs });
 	});
 
 	test('a Retry-After beyond the cap is not waited for', () => {
