@@ -51,7 +51,7 @@ const options: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
 			default: DEFAULT_CONCURRENCY,
-			description: 'The most items to send at once. Without this option the node finds its own pace (up to 200): it sends more while the Platform answers fast, and fewer on a 429, a 503 or slower answers; all items slow down together.',
+			description: `The most items to send at once. Without this option the node finds its own pace (up to ${MAX_CONCURRENCY}): it sends more while the Platform answers fast, and fewer on a 429, a 503 or slower answers; all items slow down together.`,
 			displayOptions: { show: { '/operation': concurrentOperations } },
 		},
 		{

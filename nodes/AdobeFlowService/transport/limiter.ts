@@ -7,11 +7,12 @@
  *   reach 100, long enough for an execution of 1,000 items to end before it got there;
  * - after that sign, every round that the Platform answered fast and refused nothing grows the
  *   allowance by its square root, up to the ceiling;
- * - a 429 or a 503 cuts it at once to what the Platform accepted over that refusal's round trip, or to
- *   half if that is more (BBR's idea: in flight, what is delivered in a round trip): a rate limit
- *   refuses only the excess, and halving left it idle a quarter of the time. A 429 with a Retry-After
- *   also pauses every request until then. Once per round trip: the other refusals of the same burst
- *   were sent before the cut, and cutting again for each would take it down to 1 for one overshoot;
+ * - a 429 or a 503 cuts it at once to what the Platform accepted per round trip over the last second
+ *   (its rate of answers times the refusal's round trip), or to half if that is more (BBR's idea: keep
+ *   in flight what a round trip delivers): a rate limit refuses only the excess, and halving left it
+ *   idle a fifth of the time. A 429 with a Retry-After also pauses every request until then. Once per
+ *   round trip: the other refusals of the same burst were sent before the cut, and cutting again for
+ *   each would take it down to 1 for one overshoot;
  * - answers twice as slow as the fastest round of late (the lowest mean latency of the last five
  *   rounds) mean requests are queueing: the allowance drops by a quarter at the end of that round. Answers under 50 ms are never taken for a queue: at that speed
  *   the Platform is not the bottleneck, and a loopback server's jitter would look like one. Nor are
@@ -36,6 +37,8 @@ const BUSY_SHARE = 0.7;
 const BASELINE_ROUNDS = 5;
 /** How long answers are remembered for, to count those of the last round trip when a 429 comes. */
 const ACCEPTED_KEPT_MS = 10_000;
+/** The shortest span over which the Platform's rate of answers is read when a 429 comes. */
+const RATE_WINDOW_MS = 1000;
 
 /**
  * The fastest round of late (the baseline: the lowest of the last rounds' mean latencies) and a
@@ -142,7 +145,7 @@ export class AdaptiveLimiter {
 				const half = Math.floor(Math.min(this.allowed, this.inFlight + 1) / 2);
 				// What the Platform accepted over the last round trip is what it takes in flight (BBR's
 				// delivery rate × round trip): a rate limit refuses only the excess, and halving would leave it idle.
-				const accepted = latencyMs === undefined ? 0 : this.acceptedSince(this.clock.now() - latencyMs);
+				const accepted = latencyMs === undefined ? 0 : this.acceptedPerRoundTrip(latencyMs);
 				this.allowed = Math.max(1, Math.min(this.allowed, Math.max(half, accepted)));
 				this.cutAt = this.clock.now();
 			}
@@ -160,6 +163,16 @@ export class AdaptiveLimiter {
 	/** Holds every request back for `ms` from now (a 429's Retry-After, or its back-off). */
 	pause(ms: number): void {
 		this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
+	}
+
+	/**
+	 * What the Platform accepted per round trip of late: its rate of answers over the last second (or
+	 * four round trips, if longer) times the round trip. A rate over one round trip alone reads 0 while
+	 * a rate limit's window is full, and the allowance would fall to 1 just before the window frees.
+	 */
+	private acceptedPerRoundTrip(roundTripMs: number): number {
+		const windowMs = Math.max(RATE_WINDOW_MS, 4 * roundTripMs);
+		return Math.floor((this.acceptedSince(this.clock.now() - windowMs) * roundTripMs) / windowMs);
 	}
 
 	/** Answers since `since`; forgets those older than ACCEPTED_KEPT_MS. */

@@ -9,14 +9,14 @@ import { DEFAULT_TIMEOUT_SECONDS } from '../../transport';
 /**
  * Concurrency is a ceiling: the transport's limiter starts at the lower of it and AUTO_START and grows
  * while the Platform answers fast (transport/limiter.ts). Without the option (Auto) the ceiling is
- * MAX_CONCURRENCY. AUTO_START was chosen from `npm run bench`: at 20 the node reached 0.74× the HTTP
- * Request node's throughput in n8n (which sends everything at once), at 50 1.05×; a 429 or a 503 halves
- * it at once, so starting high costs nothing when the Platform throttles. MAX_CONCURRENCY is 200, not
- * 100: against a Platform answering in about 150 ms, 100 in flight cannot send 1,000 creates in less
- * than 1.5 s, while the HTTP Request node sends them all at once (docs/performance.md).
+ * MAX_CONCURRENCY. Both were chosen from `npm run bench` against a Platform-like 150 ± 50 ms: 1,000
+ * creates took 1.5–1.8 s from 50 up to 200, 1.3–1.4 s from 100 up to 400, and no less up to 1,000 (the
+ * process's own work is then the bound); a 429 or a 503 cuts it at once, so starting higher costs
+ * little when the Platform throttles. 400 also stays well under the 1,024 open files many systems
+ * allow a process (each request in flight holds a socket).
  */
-export const AUTO_START = 50;
-export const MAX_CONCURRENCY = 200;
+export const AUTO_START = 100;
+export const MAX_CONCURRENCY = 400;
 /** What the Concurrency option shows when added. */
 export const DEFAULT_CONCURRENCY = AUTO_START;
 

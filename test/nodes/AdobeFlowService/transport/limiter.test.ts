@@ -151,23 +151,20 @@ test('429s from one round trip halve it once; a 429 to a request sent after the 
 	expect(limiter.limit).toBe(16);
 });
 
-test('under a rate limit a 429 keeps what was accepted over its round trip, when that is more than half', async () => {
+test('a 429 cuts to what the Platform accepted per round trip over the last second, when that is more than half', async () => {
 	const clock = fakeClock();
-	const limiter = new AdaptiveLimiter(100, clock, 64);
-	for (let i = 0; i < 64; i++) await limiter.acquire();
-	// 40 answers in the last 100 ms, then a refusal that took 100 ms: the Platform takes 40 a round trip.
-	for (let i = 0; i < 40; i++) {
-		await clock.sleep(2);
+	const limiter = new AdaptiveLimiter(100, clock, 100);
+	// 300 answers in 900 ms (about 330 a second), then a rate limit's window is full: nothing for 100 ms.
+	for (let i = 0; i < 300; i++) {
+		await limiter.acquire();
+		await clock.sleep(3);
 		limiter.release('ok', 100);
 	}
-	await clock.sleep(10);
+	await clock.sleep(100);
+	await limiter.acquire();
 	limiter.release('throttled', 100);
-	expect(limiter.limit).toBe(40);
-	// A round trip later, with nothing accepted since: halved.
-	await clock.sleep(500);
-	for (let i = 0; i < 17; i++) await limiter.acquire();
-	limiter.release('throttled', 100);
-	expect(limiter.limit).toBe(20);
+	// 300 a second × 100 ms: 30 in flight, not 1 (the last round trip alone accepted nothing).
+	expect(limiter.limit).toBe(30);
 });
 
 test('slow answers in rounds when the process itself was busy neither cut nor grow it; fast ones still grow it', async () => {
@@ -243,23 +240,25 @@ test("eventLoopBusy reads the share of the time this process's event loop was bu
 	expect(share).toBeLessThanOrEqual(1);
 });
 
-test("an answer that came at the very start of a 429's round trip counts as accepted in it", async () => {
+test('answers from exactly a second before a 429 are counted in its rate', async () => {
 	const clock = fakeClock();
-	const limiter = new AdaptiveLimiter(100, clock, 4);
-	for (let i = 0; i < 4; i++) await limiter.acquire();
-	await clock.sleep(100);
-	for (let i = 0; i < 3; i++) limiter.release('ok', 100);
-	await clock.sleep(100);
+	const limiter = new AdaptiveLimiter(100, clock, 50);
+	for (let i = 0; i < 50; i++) await limiter.acquire();
+	for (let i = 0; i < 50; i++) limiter.release('ok', 100);
+	await clock.sleep(1000);
+	await limiter.acquire();
 	limiter.release('throttled', 100);
-	expect(limiter.limit).toBe(3);
+	// 50 a second × 100 ms.
+	expect(limiter.limit).toBe(5);
 });
 
 test('answers older than ten seconds are forgotten: a 429 after a long round trip does not count them', async () => {
 	const clock = fakeClock();
-	const limiter = new AdaptiveLimiter(100, clock, 8);
-	for (let i = 0; i < 8; i++) await limiter.acquire();
-	for (let i = 0; i < 5; i++) limiter.release('ok', 100);
+	const limiter = new AdaptiveLimiter(100, clock, 100);
+	for (let i = 0; i < 100; i++) await limiter.acquire();
+	for (let i = 0; i < 100; i++) limiter.release('ok', 100);
 	await clock.sleep(10_500);
+	await limiter.acquire();
 	limiter.release('throttled', 12_000);
 	expect(limiter.limit).toBe(1);
 });

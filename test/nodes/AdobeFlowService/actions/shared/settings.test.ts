@@ -24,7 +24,8 @@ test.each([
 	[{ concurrency: DEFAULT_CONCURRENCY }, DEFAULT_CONCURRENCY, AUTO_START, DEFAULT_TIMEOUT_SECONDS * 1000],
 	[{ concurrency: 0 }, 1, 1, DEFAULT_TIMEOUT_SECONDS * 1000],
 	[{ concurrency: 7.9, timeout: 5 }, 7, 7, 5000],
-	[{ concurrency: 80 }, 80, AUTO_START, DEFAULT_TIMEOUT_SECONDS * 1000],
+	[{ concurrency: 80 }, 80, 80, DEFAULT_TIMEOUT_SECONDS * 1000],
+	[{ concurrency: 150 }, 150, AUTO_START, DEFAULT_TIMEOUT_SECONDS * 1000],
 	[{ concurrency: 10_000, timeout: -1 }, MAX_CONCURRENCY, AUTO_START, DEFAULT_TIMEOUT_SECONDS * 1000],
 ])('Options %j: Concurrency %i at most, %i at first, timeout %i ms', (options, concurrency, startConcurrency, timeoutMs) => {
 	expect(readSettings(context({ options }).ctx)).toEqual({ concurrency, startConcurrency, timeoutMs });
