@@ -9,11 +9,12 @@ import { DEFAULT_TIMEOUT_SECONDS } from '../../transport';
 /**
  * Concurrency is a ceiling: the transport's limiter starts at the lower of it and AUTO_START and grows
  * while the Platform answers fast (transport/limiter.ts). Without the option (Auto) the ceiling is
- * MAX_CONCURRENCY. Both were chosen from `npm run bench` against a Platform-like 150 ± 50 ms: 1,000
- * creates took 1.5–1.8 s from 50 up to 200, 1.3–1.4 s from 100 up to 400, and no less up to 1,000 (the
- * process's own work is then the bound); a 429 or a 503 cuts it at once, so starting higher costs
- * little when the Platform throttles. 400 also stays well under the 1,024 open files many systems
- * allow a process (each request in flight holds a socket).
+ * MAX_CONCURRENCY. Both were chosen against the emulator at a Platform-like 150 ± 50 ms, the node run
+ * outside n8n (support/runNode.ts, 3 runs each): 1,000 creates took 1.5–1.8 s from 50 up to 200,
+ * 1.3–1.4 s from 100 up to 400, and no less up to 1,000 (the process's own work is then the bound);
+ * starting at 200 made `npm run bench`'s throttled run at 20 ms slower (docs/performance.md). 400 also
+ * stays well under the 1,024 open files many systems allow a process (each request in flight holds a
+ * socket).
  */
 export const AUTO_START = 100;
 export const MAX_CONCURRENCY = 400;
