@@ -262,3 +262,29 @@ test('answers older than ten seconds are forgotten: a 429 after a long round tri
 	limiter.release('throttled', 12_000);
 	expect(limiter.limit).toBe(1);
 });
+
+test('answers from before the last second do not count in the rate a 429 reads', async () => {
+	const clock = fakeClock();
+	const limiter = new AdaptiveLimiter(100, clock, 100);
+	for (let i = 0; i < 300; i++) {
+		await limiter.acquire();
+		await clock.sleep(3);
+		limiter.release('ok', 100);
+	}
+	await clock.sleep(2000);
+	await limiter.acquire();
+	limiter.release('throttled', 100);
+	expect(limiter.limit).toBe(1);
+});
+
+test('with round trips over a quarter second, the rate is read over four of them', async () => {
+	const clock = fakeClock();
+	const limiter = new AdaptiveLimiter(100, clock, 100);
+	for (let i = 0; i < 100; i++) await limiter.acquire();
+	for (let i = 0; i < 100; i++) limiter.release('ok', 500);
+	await clock.sleep(1500);
+	await limiter.acquire();
+	limiter.release('throttled', 500);
+	// 100 answers in the last 2 s (four round trips of 500 ms) × 500 ms.
+	expect(limiter.limit).toBe(25);
+});
