@@ -151,20 +151,41 @@ test('429s from one round trip halve it once; a 429 to a request sent after the 
 	expect(limiter.limit).toBe(16);
 });
 
-test('a 429 cuts to what the Platform accepted per round trip over the last second, when that is more than half', async () => {
+/**
+ * The limit after a 429: `answers` answers, `spacingMs` apart, each after a round trip of
+ * `roundTripMs`; then `quietMs` with none; then one refused request, its round trip `roundTripMs`.
+ */
+async function limitAfterRefusal(options: { start: number; answers: number; spacingMs: number; quietMs: number; roundTripMs: number }): Promise<number> {
 	const clock = fakeClock();
-	const limiter = new AdaptiveLimiter(100, clock, 100);
-	// 300 answers in 900 ms (about 330 a second), then a rate limit's window is full: nothing for 100 ms.
-	for (let i = 0; i < 300; i++) {
+	const limiter = new AdaptiveLimiter(100, clock, options.start);
+	for (let i = 0; i < options.answers; i++) {
 		await limiter.acquire();
-		await clock.sleep(3);
-		limiter.release('ok', 100);
+		await clock.sleep(options.spacingMs);
+		limiter.release('ok', options.roundTripMs);
 	}
-	await clock.sleep(100);
+	await clock.sleep(options.quietMs);
 	await limiter.acquire();
-	limiter.release('throttled', 100);
+	limiter.release('throttled', options.roundTripMs);
+	return limiter.limit;
+}
+
+test('a 429 cuts to what the Platform accepted per round trip over the last second, when that is more than half', async () => {
+	// 300 answers in 900 ms (about 330 a second), then a rate limit's window is full: nothing for 100 ms.
 	// 300 a second × 100 ms: 30 in flight, not 1 (the last round trip alone accepted nothing).
-	expect(limiter.limit).toBe(30);
+	expect(await limitAfterRefusal({ start: 100, answers: 300, spacingMs: 3, quietMs: 100, roundTripMs: 100 })).toBe(30);
+});
+
+test('answers from exactly a second before a 429 are counted in its rate; from before that, not', async () => {
+	// 50 a second × 100 ms.
+	expect(await limitAfterRefusal({ start: 50, answers: 50, spacingMs: 0, quietMs: 1000, roundTripMs: 100 })).toBe(5);
+	expect(await limitAfterRefusal({ start: 100, answers: 300, spacingMs: 3, quietMs: 2000, roundTripMs: 100 })).toBe(1);
+});
+
+test('with round trips over a quarter second, the rate is read over four of them; answers older than ten seconds are forgotten', async () => {
+	// 100 answers in the last 2 s (four round trips of 500 ms) × 500 ms.
+	expect(await limitAfterRefusal({ start: 100, answers: 100, spacingMs: 0, quietMs: 1500, roundTripMs: 500 })).toBe(25);
+	// A round trip of 12 s reads 48 s back, but answers are kept for 10 s only.
+	expect(await limitAfterRefusal({ start: 100, answers: 100, spacingMs: 0, quietMs: 10_500, roundTripMs: 12_000 })).toBe(1);
 });
 
 test('slow answers in rounds when the process itself was busy neither cut nor grow it; fast ones still grow it', async () => {
@@ -238,53 +259,4 @@ test("eventLoopBusy reads the share of the time this process's event loop was bu
 	const share = busy();
 	expect(share).toBeGreaterThan(0.5);
 	expect(share).toBeLessThanOrEqual(1);
-});
-
-test('answers from exactly a second before a 429 are counted in its rate', async () => {
-	const clock = fakeClock();
-	const limiter = new AdaptiveLimiter(100, clock, 50);
-	for (let i = 0; i < 50; i++) await limiter.acquire();
-	for (let i = 0; i < 50; i++) limiter.release('ok', 100);
-	await clock.sleep(1000);
-	await limiter.acquire();
-	limiter.release('throttled', 100);
-	// 50 a second × 100 ms.
-	expect(limiter.limit).toBe(5);
-});
-
-test('answers older than ten seconds are forgotten: a 429 after a long round trip does not count them', async () => {
-	const clock = fakeClock();
-	const limiter = new AdaptiveLimiter(100, clock, 100);
-	for (let i = 0; i < 100; i++) await limiter.acquire();
-	for (let i = 0; i < 100; i++) limiter.release('ok', 100);
-	await clock.sleep(10_500);
-	await limiter.acquire();
-	limiter.release('throttled', 12_000);
-	expect(limiter.limit).toBe(1);
-});
-
-test('answers from before the last second do not count in the rate a 429 reads', async () => {
-	const clock = fakeClock();
-	const limiter = new AdaptiveLimiter(100, clock, 100);
-	for (let i = 0; i < 300; i++) {
-		await limiter.acquire();
-		await clock.sleep(3);
-		limiter.release('ok', 100);
-	}
-	await clock.sleep(2000);
-	await limiter.acquire();
-	limiter.release('throttled', 100);
-	expect(limiter.limit).toBe(1);
-});
-
-test('with round trips over a quarter second, the rate is read over four of them', async () => {
-	const clock = fakeClock();
-	const limiter = new AdaptiveLimiter(100, clock, 100);
-	for (let i = 0; i < 100; i++) await limiter.acquire();
-	for (let i = 0; i < 100; i++) limiter.release('ok', 500);
-	await clock.sleep(1500);
-	await limiter.acquire();
-	limiter.release('throttled', 500);
-	// 100 answers in the last 2 s (four round trips of 500 ms) × 500 ms.
-	expect(limiter.limit).toBe(25);
 });
