@@ -35,7 +35,7 @@ const SLOW_RATIO = 2;
 const BUSY_SHARE = 0.7;
 /** How many rounds the baseline (the fastest answer) is kept for before it is measured again. */
 const BASELINE_ROUNDS = 5;
-/** How long answers are remembered for, to count those of the last round trip when a 429 comes. */
+/** How long answers are remembered for, to read the Platform's rate of answers when a 429 comes. */
 const ACCEPTED_KEPT_MS = 10_000;
 /** The shortest span over which the Platform's rate of answers is read when a 429 comes. */
 const RATE_WINDOW_MS = 1000;
@@ -143,8 +143,8 @@ export class AdaptiveLimiter {
 			const sentAt = latencyMs === undefined ? undefined : this.clock.now() - latencyMs;
 			if (sentAt === undefined || sentAt > this.cutAt) {
 				const half = Math.floor(Math.min(this.allowed, this.inFlight + 1) / 2);
-				// What the Platform accepted over the last round trip is what it takes in flight (BBR's
-				// delivery rate × round trip): a rate limit refuses only the excess, and halving would leave it idle.
+				// What the Platform accepts per round trip is what it takes in flight (BBR's delivery rate ×
+				// round trip): a rate limit refuses only the excess, and halving would leave it idle.
 				const accepted = latencyMs === undefined ? 0 : this.acceptedPerRoundTrip(latencyMs);
 				this.allowed = Math.max(1, Math.min(this.allowed, Math.max(half, accepted)));
 				this.cutAt = this.clock.now();
